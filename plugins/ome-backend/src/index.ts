@@ -1,1 +1,14 @@
-export {};
+/**
+ * The OME backend plugin: OME (Open Model Engine) resources across Kubernetes clusters,
+ * reached through the Backstage kubernetes backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { omePlugin as default } from './plugin';
+export {
+  omeResourcePermissionResourceRef,
+  omePermissionRules,
+  omeConditions,
+  createOmeConditionalDecision,
+} from './permissions/rules';
+export type { OmeResourceQuery } from './permissions/rules';

@@ -1,1 +1,10 @@
-export {};
+/**
+ * Isomorphic OME types, schemas, permissions and domain logic shared by the OME
+ * Backstage plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './kinds';
+export * from './types';
+export * from './models';
+export * from './permissions';

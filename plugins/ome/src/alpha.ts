@@ -1,1 +1,26 @@
-export {};
+/**
+ * The OME plugin for Backstage's new frontend system.
+ *
+ * ```ts
+ * import omePlugin from '@ome-console/plugin-ome/alpha';
+ * createApp({ features: [omePlugin] });
+ * ```
+ *
+ * @packageDocumentation
+ */
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { omeApi, omeModelsPage, omeRouteRef } from './alpha/extensions';
+
+export { omeApi, omeModelsPage, omeRouteRef } from './alpha/extensions';
+
+/** @alpha */
+const omePlugin = createFrontendPlugin({
+  pluginId: 'ome',
+  title: 'OME',
+  extensions: [omeApi, omeModelsPage],
+  routes: {
+    root: omeRouteRef,
+  },
+});
+
+export default omePlugin;

@@ -1,1 +1,12 @@
-export {};
+/**
+ * Backstage frontend plugin for OME (Open Model Engine).
+ *
+ * Legacy frontend system exports; the new frontend system plugin is the default
+ * export of `@ome-console/plugin-ome/alpha`.
+ *
+ * @packageDocumentation
+ */
+export { omePlugin, OmePage } from './plugin';
+export { omeApiRef, OmeClient } from './api';
+export type { OmeApi } from './api';
+export { rootRouteRef as omeRootRouteRef } from './routes';

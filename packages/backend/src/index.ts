@@ -1,0 +1,33 @@
+/*
+ * Example Backstage backend for the OME console (shape of `@backstage/create-app`).
+ * Plugins: app, auth (guest), catalog, permission (allow-all for now), kubernetes, OME.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// auth plugin, with the guest provider for local development
+// See https://backstage.io/docs/auth/guest/provider
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// catalog plugin
+backend.add(import('@backstage/plugin-catalog-backend'));
+// See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// permission plugin (allow-all until the OME policy replaces it)
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// kubernetes plugin: holds the cluster credentials, the OME backend reaches clusters through it
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+
+// OME plugin
+backend.add(import('@ome-console/plugin-ome-backend'));
+
+backend.start();

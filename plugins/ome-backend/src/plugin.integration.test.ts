@@ -1,0 +1,361 @@
+/*
+ * Integration tests: the REAL kubernetes backend plugin and the OME backend plugin in one
+ * test backend, against the real local control plane (kube-apiserver + etcd, clusters
+ * ome-dev-a and ome-dev-b, seeded). Start it with `node controlplane/cli.mjs` and point
+ * OME_CONTROLPLANE_FILE at its controlplane.json. Without it these tests FAIL on purpose.
+ */
+import {
+  coreServices,
+  createServiceFactory,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
+import {
+  OmeClustersResponse,
+  OmeListResponse,
+  omeResourceReadPermission,
+} from '@ome-console/plugin-ome-common';
+import fs from 'node:fs';
+import net from 'node:net';
+import request from 'supertest';
+import omePlugin, {
+  createOmeConditionalDecision,
+  omeConditions,
+} from './index';
+import { classifyProxyError } from './service/KubernetesProxyClient';
+
+jest.setTimeout(180_000);
+
+interface ControlPlaneCluster {
+  name: string;
+  url: string;
+  caData: string;
+  version: string;
+  tokens: Record<string, string>;
+}
+
+function loadControlPlane(): ControlPlaneCluster[] {
+  const vmModules = [
+    ...process.execArgv,
+    ...(process.env.NODE_OPTIONS ?? '').split(/\s+/),
+  ].includes('--experimental-vm-modules');
+  if (!vmModules) {
+    throw new Error(
+      'The OME backend integration tests need NODE_OPTIONS=--experimental-vm-modules: the ' +
+        "kubernetes backend's proxy loads @kubernetes/client-node (ESM) with a dynamic " +
+        'import(), which jest only runs with that flag. Use `yarn test:integration`.',
+    );
+  }
+  const file = process.env.OME_CONTROLPLANE_FILE;
+  if (!file) {
+    throw new Error(
+      'OME_CONTROLPLANE_FILE is not set. The OME backend integration tests need the local ' +
+        'control plane: run `node controlplane/cli.mjs` from the repo root and set ' +
+        'OME_CONTROLPLANE_FILE=<repo>/.local/controlplane/controlplane.json (the test ' +
+        'command does both). Refusing to skip.',
+    );
+  }
+  if (!fs.existsSync(file)) {
+    throw new Error(`OME_CONTROLPLANE_FILE=${file} does not exist`);
+  }
+  const info = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    clusters: ControlPlaneCluster[];
+  };
+  for (const name of ['ome-dev-a', 'ome-dev-b']) {
+    if (!info.clusters.some(c => c.name === name)) {
+      throw new Error(`${file} has no cluster ${name}`);
+    }
+  }
+  return info.clusters;
+}
+
+// Read at load time so that a missing control plane fails the whole suite loudly.
+const controlPlane = loadControlPlane();
+const clusterA = controlPlane.find(c => c.name === 'ome-dev-a')!;
+const clusterB = controlPlane.find(c => c.name === 'ome-dev-b')!;
+const DEAD = 'ome-dev-dead';
+
+/** A loopback port nobody listens on. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise(resolve => server.close(resolve));
+  return port;
+}
+
+function backendConfig(deadPort: number) {
+  return {
+    kubernetes: {
+      serviceLocatorMethod: { type: 'multiTenant' },
+      clusterLocatorMethods: [
+        {
+          type: 'config',
+          clusters: [
+            ...[clusterA, clusterB].map(c => ({
+              name: c.name,
+              url: c.url,
+              authProvider: 'serviceAccount',
+              serviceAccountToken: c.tokens['backstage-kubernetes'],
+              caData: c.caData,
+            })),
+            {
+              name: DEAD,
+              url: `https://127.0.0.1:${deadPort}`,
+              authProvider: 'serviceAccount',
+              serviceAccountToken: 'unused',
+              skipTLSVerify: true,
+            },
+          ],
+        },
+      ],
+    },
+    ome: { clusterTimeoutMs: 10_000 },
+  };
+}
+
+/**
+ * A permissions service that decides `ome.*` permissions with `decide` and allows
+ * everything else (the kubernetes plugin's own checks for the OME backend's service calls).
+ */
+function omePermissionsFactory(decide: () => PolicyDecision) {
+  const service: PermissionsService = {
+    async authorize(requests) {
+      return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
+    },
+    async authorizeConditional(requests) {
+      return requests.map(r =>
+        r.permission.name.startsWith('ome.')
+          ? decide()
+          : { result: AuthorizeResult.ALLOW },
+      ) as any;
+    },
+  };
+  return createServiceFactory({
+    service: coreServices.permissions,
+    deps: {},
+    factory: () => service,
+  });
+}
+
+describe('OME backend against the real control plane', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let stop: () => Promise<void>;
+  let deadPort: number;
+
+  beforeAll(async () => {
+    // eslint-disable-next-line no-console
+    console.log(
+      `OME backend integration tests: kube-apiserver ${controlPlane
+        .map(c => `${c.name}=${c.version} (${c.url})`)
+        .join(', ')}`,
+    );
+    deadPort = await closedPort();
+    const backend = await startTestBackend({
+      features: [
+        kubernetesPlugin,
+        omePlugin,
+        mockServices.rootConfig.factory({ data: backendConfig(deadPort) }),
+        // Requests without an Authorization header are unauthenticated.
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+      ],
+    });
+    server = backend.server;
+    stop = () => backend.stop();
+  });
+
+  afterAll(async () => {
+    await stop?.();
+  });
+
+  it('serves /health without credentials', async () => {
+    const res = await request(server).get('/api/ome/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('rejects a list without credentials with 401', async () => {
+    const res = await request(server).get('/api/ome/clusterbasemodels');
+    expect(res.status).toBe(401);
+    const clusters = await request(server).get('/api/ome/clusters');
+    expect(clusters.status).toBe(401);
+  });
+
+  it('reports reachability and version of every cluster', async () => {
+    const res = await request(server)
+      .get('/api/ome/clusters')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    const body = res.body as OmeClustersResponse;
+    // eslint-disable-next-line no-console
+    console.log(
+      `OME backend integration tests: /clusters says ${body.items
+        .map(c => `${c.name}=${c.reachable ? c.version : `unreachable`}`)
+        .join(', ')}`,
+    );
+    const byName = Object.fromEntries(body.items.map(c => [c.name, c]));
+    expect(Object.keys(byName).sort()).toEqual(
+      ['ome-dev-a', 'ome-dev-b', DEAD].sort(),
+    );
+    expect(byName['ome-dev-a']).toMatchObject({
+      reachable: true,
+      version: clusterA.version,
+    });
+    expect(byName['ome-dev-b']).toMatchObject({
+      reachable: true,
+      version: clusterB.version,
+    });
+    expect(byName[DEAD].reachable).toBe(false);
+    expect(byName[DEAD].version).toBeUndefined();
+    expect(byName[DEAD].error).toContain(DEAD);
+  });
+
+  it('lists clusterbasemodels of both clusters and reports the unreachable one', async () => {
+    const res = await request(server)
+      .get('/api/ome/clusterbasemodels')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    const body = res.body as OmeListResponse;
+
+    const inA = body.items.filter(i => i.cluster === 'ome-dev-a');
+    const inB = body.items.filter(i => i.cluster === 'ome-dev-b');
+    // eslint-disable-next-line no-console
+    console.log(
+      `OME backend integration tests: clusterbasemodels ome-dev-a=${inA.length}, ` +
+        `ome-dev-b=${inB.length}, errors=${JSON.stringify(body.errors)}`,
+    );
+    expect(inA.length).toBeGreaterThanOrEqual(207);
+    expect(inB.length).toBeGreaterThan(0);
+    expect(inA.length + inB.length).toBe(body.items.length);
+    const namesB = inB.map(i => i.object.metadata.name);
+    expect(namesB).toContain('ome-dev-b-only-model');
+    expect(inA.map(i => i.object.metadata.name)).not.toContain(
+      'ome-dev-b-only-model',
+    );
+    for (const item of body.items) {
+      expect(item.object.kind).toBe('ClusterBaseModel');
+      expect(item.object.apiVersion).toBe('ome.io/v1beta1');
+      expect(item.object.metadata.managedFields).toBeUndefined();
+    }
+
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0]).toMatchObject({
+      cluster: DEAD,
+      reason: 'unreachable',
+    });
+    expect(body.errors[0].message).toContain(DEAD);
+  });
+
+  it('lists one cluster with ?cluster= and answers 404 for an unknown one', async () => {
+    const res = await request(server)
+      .get('/api/ome/clusterbasemodels?cluster=ome-dev-b')
+      .set('Authorization', mockCredentials.service.header());
+    expect(res.status).toBe(200);
+    const body = res.body as OmeListResponse;
+    expect(body.errors).toEqual([]);
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(new Set(body.items.map(i => i.cluster))).toEqual(
+      new Set(['ome-dev-b']),
+    );
+
+    const unknown = await request(server)
+      .get('/api/ome/clusterbasemodels?cluster=no-such-cluster')
+      .set('Authorization', mockCredentials.user.header());
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toMatchObject({
+      name: 'NotFoundError',
+      message: "Unknown cluster 'no-such-cluster'",
+    });
+  });
+
+  it('classifies the real error answers of the kubernetes proxy', async () => {
+    const proxy = (cluster: string, path: string) =>
+      request(server)
+        .get(`/api/kubernetes/proxy${path}`)
+        .set('Authorization', mockCredentials.service.header())
+        .set('Backstage-Kubernetes-Cluster', cluster);
+    const classify = (cluster: string, res: request.Response) =>
+      classifyProxyError(cluster, res.status, res.text).reason;
+
+    // ome-dev-b has no FineTunedWeight CRD.
+    const missingKind = await proxy(
+      'ome-dev-b',
+      '/apis/ome.io/v1beta1/finetunedweights',
+    );
+    expect(classify('ome-dev-b', missingKind)).toBe('not-installed');
+    const missingObject = await proxy(
+      'ome-dev-a',
+      '/apis/ome.io/v1beta1/clusterbasemodels/no-such-model',
+    );
+    expect(classify('ome-dev-a', missingObject)).toBe('not-found');
+    const dead = await proxy(DEAD, '/version');
+    expect(classify(DEAD, dead)).toBe('unreachable');
+    const unknown = await proxy('no-such-cluster', '/version');
+    expect(classify('no-such-cluster', unknown)).toBe('unknown-cluster');
+  });
+});
+
+describe('OME backend permissions against the real control plane', () => {
+  let decision: PolicyDecision = { result: AuthorizeResult.ALLOW };
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let stop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const backend = await startTestBackend({
+      features: [
+        kubernetesPlugin,
+        omePlugin,
+        mockServices.rootConfig.factory({
+          data: backendConfig(await closedPort()),
+        }),
+        omePermissionsFactory(() => decision),
+      ],
+    });
+    server = backend.server;
+    stop = () => backend.stop();
+  });
+
+  afterAll(async () => {
+    await stop?.();
+  });
+
+  it('answers 403 when the policy denies ome.resource.read', async () => {
+    decision = { result: AuthorizeResult.DENY };
+    const res = await request(server)
+      .get('/api/ome/clusterbasemodels')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(403);
+    expect(res.body.error.name).toBe('NotAllowedError');
+    const clusters = await request(server)
+      .get('/api/ome/clusters')
+      .set('Authorization', mockCredentials.user.header());
+    expect(clusters.status).toBe(403);
+  });
+
+  it('filters a list by a conditional decision', async () => {
+    decision = createOmeConditionalDecision(
+      omeResourceReadPermission,
+      omeConditions.isCluster({ clusters: ['ome-dev-b'] }),
+    );
+    const res = await request(server)
+      .get('/api/ome/clusterbasemodels')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    const body = res.body as OmeListResponse;
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(new Set(body.items.map(i => i.cluster))).toEqual(
+      new Set(['ome-dev-b']),
+    );
+  });
+});

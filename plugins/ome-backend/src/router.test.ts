@@ -1,0 +1,163 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { omeResourceReadPermission } from '@ome-console/plugin-ome-common';
+import express from 'express';
+import request from 'supertest';
+import {
+  createOmeConditionalDecision,
+  omeConditions,
+  omePermissionRules,
+} from './permissions/rules';
+import { createRouter } from './router';
+import { ClusterService } from './service/ClusterService';
+import { OmeResourceService } from './service/OmeResourceService';
+
+const ruleset = {
+  getRuleByName: (name: string) =>
+    Object.values(omePermissionRules).find(r => r.name === name)!,
+};
+
+function object(name: string) {
+  return {
+    apiVersion: 'ome.io/v1beta1',
+    kind: 'ClusterBaseModel',
+    metadata: { name },
+  };
+}
+
+async function setup(
+  decision:
+    | { result: AuthorizeResult.ALLOW | AuthorizeResult.DENY }
+    | ReturnType<typeof createOmeConditionalDecision> = {
+    result: AuthorizeResult.ALLOW,
+  },
+) {
+  const permissions = mockServices.permissions.mock({
+    authorizeConditional: jest.fn(async () => [decision as any]),
+  });
+  const clusters = {
+    listClusterNames: jest.fn(async () => ['a', 'b']),
+    listClusters: jest.fn(async () => [
+      { name: 'a', reachable: true, version: 'v1.37.2' },
+      { name: 'b', reachable: false, error: 'down' },
+    ]),
+  } as unknown as ClusterService;
+  const list = jest.fn(
+    async (_kind: string, opts: { clusters?: string[] }) => ({
+      items: (opts.clusters ?? ['a', 'b']).map(cluster => ({
+        cluster,
+        object: object(`${cluster}-model`),
+      })),
+      errors: [],
+    }),
+  );
+  const resources = { list } as unknown as OmeResourceService;
+  const router = await createRouter({
+    httpAuth: mockServices.httpAuth(),
+    permissions,
+    ruleset: ruleset as any,
+    clusters,
+    resources,
+    config: mockServices.rootConfig(),
+    logger: mockServices.logger.mock(),
+  });
+  const app = express().use(router).use(mockErrorHandler());
+  return { app, permissions, list };
+}
+
+describe('router', () => {
+  it('answers health', async () => {
+    const { app } = await setup();
+    const res = await request(app).get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('lists clusters', async () => {
+    const { app } = await setup();
+    const res = await request(app).get('/clusters');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(2);
+  });
+
+  it('lists clusterbasemodels for users and services', async () => {
+    const { app, permissions } = await setup();
+    const res = await request(app).get('/clusterbasemodels');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      items: [
+        { cluster: 'a', object: object('a-model') },
+        { cluster: 'b', object: object('b-model') },
+      ],
+      errors: [],
+    });
+    expect(permissions.authorizeConditional).toHaveBeenCalledWith(
+      [{ permission: omeResourceReadPermission }],
+      { credentials: mockCredentials.user() },
+    );
+    await request(app)
+      .get('/clusterbasemodels')
+      .set('Authorization', mockCredentials.service.header())
+      .expect(200);
+  });
+
+  it('rejects callers without credentials', async () => {
+    const { app } = await setup();
+    const res = await request(app)
+      .get('/clusterbasemodels')
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+    await request(app)
+      .get('/clusters')
+      .set('Authorization', mockCredentials.none.header())
+      .expect(401);
+  });
+
+  it('answers 403 on DENY', async () => {
+    const { app, list } = await setup({ result: AuthorizeResult.DENY });
+    const res = await request(app).get('/clusterbasemodels');
+    expect(res.status).toBe(403);
+    expect(res.body.error.name).toBe('NotAllowedError');
+    expect(list).not.toHaveBeenCalled();
+    await request(app).get('/clusters').expect(403);
+  });
+
+  it('filters by a CONDITIONAL decision', async () => {
+    const { app } = await setup(
+      createOmeConditionalDecision(
+        omeResourceReadPermission,
+        omeConditions.isCluster({ clusters: ['b'] }),
+      ),
+    );
+    const res = await request(app).get('/clusterbasemodels');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: any) => i.cluster)).toEqual(['b']);
+  });
+
+  it('filters by ?cluster=', async () => {
+    const { app, list } = await setup();
+    const res = await request(app).get('/clusterbasemodels?cluster=b');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: any) => i.cluster)).toEqual(['b']);
+    expect(list).toHaveBeenCalledWith('ClusterBaseModel', { clusters: ['b'] });
+    await request(app)
+      .get('/clusterbasemodels?cluster=a&cluster=b')
+      .expect(200);
+  });
+
+  it('answers 404 for an unknown cluster and 400 for a malformed filter', async () => {
+    const { app } = await setup();
+    const res = await request(app).get('/clusterbasemodels?cluster=nope');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({
+      name: 'NotFoundError',
+      message: "Unknown cluster 'nope'",
+    });
+    await request(app).get('/clusterbasemodels?cluster=').expect(400);
+    await request(app).get('/clusterbasemodels?cluster[x]=1').expect(400);
+  });
+});

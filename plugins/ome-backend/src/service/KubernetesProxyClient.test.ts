@@ -1,0 +1,244 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  ClusterRequestError,
+  classifyProxyError,
+  KubernetesProxyClient,
+} from './KubernetesProxyClient';
+
+const discovery = {
+  getBaseUrl: async (id: string) => `http://backstage.test/api/${id}`,
+  getExternalBaseUrl: async (id: string) => `http://backstage.test/api/${id}`,
+};
+
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+describe('classifyProxyError', () => {
+  it('maps the proxy 500 naming the cluster to unreachable', () => {
+    const err = classifyProxyError(
+      'ome-dev-c',
+      500,
+      JSON.stringify({
+        error: {
+          name: 'Error',
+          message: "Cluster 'ome-dev-c' request error",
+          cause: { name: 'Error', message: 'connect ECONNREFUSED 127.0.0.1:1' },
+        },
+        request: { method: 'GET', url: '/api/kubernetes/proxy/version' },
+        response: { statusCode: 500 },
+      }),
+    );
+    expect(err).toBeInstanceOf(ClusterRequestError);
+    expect(err.reason).toBe('unreachable');
+    expect(err.message).toContain("'ome-dev-c'");
+    expect(err.message).toContain('ECONNREFUSED');
+    expect(err.toOmeClusterError()).toEqual({
+      cluster: 'ome-dev-c',
+      reason: 'unreachable',
+      message: err.message,
+      statusCode: 500,
+    });
+  });
+
+  it('maps a Kubernetes 404 without details.name to not-installed, with one to not-found', () => {
+    const collection = classifyProxyError(
+      'b',
+      404,
+      JSON.stringify({
+        kind: 'Status',
+        status: 'Failure',
+        message: 'the server could not find the requested resource',
+        reason: 'NotFound',
+        details: {},
+        code: 404,
+      }),
+    );
+    expect(collection.reason).toBe('not-installed');
+    expect(collection.toOmeClusterError().reason).toBe('not-installed');
+
+    const object = classifyProxyError(
+      'b',
+      404,
+      JSON.stringify({
+        kind: 'Status',
+        message: 'clusterbasemodels.ome.io "x" not found',
+        reason: 'NotFound',
+        details: { name: 'x', group: 'ome.io', kind: 'clusterbasemodels' },
+        code: 404,
+      }),
+    );
+    expect(object.reason).toBe('not-found');
+    expect(object.toOmeClusterError().reason).toBe('error');
+
+    expect(classifyProxyError('b', 404, '404 page not found\n').reason).toBe(
+      'not-installed',
+    );
+  });
+
+  it('maps Kubernetes 403 and 401 to forbidden', () => {
+    const status = {
+      kind: 'Status',
+      message: 'clusterbasemodels.ome.io is forbidden: User "x" cannot list',
+      reason: 'Forbidden',
+      code: 403,
+    };
+    const err = classifyProxyError('a', 403, JSON.stringify(status));
+    expect(err.reason).toBe('forbidden');
+    expect(err.kubernetesStatus).toEqual(status);
+    const unauth = classifyProxyError(
+      'a',
+      401,
+      JSON.stringify({ kind: 'Status', message: 'Unauthorized', code: 401 }),
+    );
+    expect(unauth.reason).toBe('forbidden');
+    expect(unauth.message).toContain('rejected');
+  });
+
+  it('maps the kubernetes backend 404 for an unknown cluster', () => {
+    const err = classifyProxyError(
+      'nope',
+      404,
+      JSON.stringify({
+        error: { name: 'NotFoundError', message: "Cluster 'nope' not found" },
+      }),
+    );
+    expect(err.reason).toBe('unknown-cluster');
+  });
+
+  it('maps other answers to error or unreachable', () => {
+    expect(classifyProxyError('a', 500, 'boom').reason).toBe('error');
+    expect(classifyProxyError('a', 503, '').reason).toBe('unreachable');
+    expect(
+      classifyProxyError(
+        'a',
+        500,
+        JSON.stringify({ error: { name: 'Error', message: 'other failure' } }),
+      ).reason,
+    ).toBe('error');
+    expect(classifyProxyError('a', 404, '').message).toContain(
+      'kubernetes backend configured',
+    );
+  });
+});
+
+describe('KubernetesProxyClient', () => {
+  const auth = mockServices.auth({ pluginId: 'ome' });
+
+  it('sends requests to the kubernetes proxy with the cluster header and a service token', async () => {
+    const fetchMock = jest.fn(async (_url: string, _init?: RequestInit) =>
+      jsonResponse(200, { gitVersion: 'v1.37.2' }),
+    );
+    const client = new KubernetesProxyClient({
+      discovery,
+      auth,
+      fetch: fetchMock as unknown as typeof fetch,
+    });
+    await expect(client.request('ome-dev-a', '/version')).resolves.toEqual({
+      gitVersion: 'v1.37.2',
+    });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('http://backstage.test/api/kubernetes/proxy/version');
+    const headers = init!.headers as Record<string, string>;
+    expect(headers['Backstage-Kubernetes-Cluster']).toBe('ome-dev-a');
+    expect(headers.Authorization).toMatch(/^Bearer mock-service-token/);
+    expect(headers.Authorization).toContain('"target":"kubernetes"');
+    expect(headers.Authorization).toContain('"sub":"plugin:ome"');
+  });
+
+  it('uses the configured kubernetes plugin id', async () => {
+    const fetchMock = jest.fn(async () => jsonResponse(200, { items: [] }));
+    const client = new KubernetesProxyClient({
+      discovery,
+      auth,
+      kubernetesPluginId: 'k8s',
+      fetch: fetchMock as unknown as typeof fetch,
+    });
+    await client.listClusters();
+    expect((fetchMock.mock.calls[0] as unknown[])[0]).toBe(
+      'http://backstage.test/api/k8s/clusters',
+    );
+  });
+
+  it('lists clusters', async () => {
+    const client = new KubernetesProxyClient({
+      discovery,
+      auth,
+      fetch: (async () =>
+        jsonResponse(200, {
+          items: [
+            { name: 'a', authProvider: 'serviceAccount' },
+            { name: 'b', title: 'B' },
+            { nope: true },
+          ],
+        })) as unknown as typeof fetch,
+    });
+    await expect(client.listClusters()).resolves.toEqual([
+      { name: 'a', authProvider: 'serviceAccount' },
+      { name: 'b', title: 'B' },
+    ]);
+  });
+
+  it('fails listing clusters when the kubernetes backend fails', async () => {
+    const client = new KubernetesProxyClient({
+      discovery,
+      auth,
+      fetch: (async () => new Response('', { status: 404 })) as any,
+    });
+    await expect(client.listClusters()).rejects.toThrow(/HTTP 404/);
+  });
+
+  it('throws classified errors', async () => {
+    const client = new KubernetesProxyClient({
+      discovery,
+      auth,
+      fetch: (async () =>
+        jsonResponse(403, {
+          kind: 'Status',
+          message: 'forbidden',
+          code: 403,
+        })) as unknown as typeof fetch,
+    });
+    await expect(
+      client.request('a', '/apis/ome.io/v1beta1/clusterbasemodels'),
+    ).rejects.toMatchObject({ reason: 'forbidden', statusCode: 403 });
+  });
+
+  it('reports a timeout as unreachable', async () => {
+    const client = new KubernetesProxyClient({
+      discovery,
+      auth,
+      timeoutMs: 5,
+      fetch: ((_url: string, init: RequestInit) =>
+        new Promise((_resolve, reject) => {
+          init.signal!.addEventListener('abort', () =>
+            reject(init.signal!.reason),
+          );
+        })) as unknown as typeof fetch,
+    });
+    await expect(client.request('slow', '/version')).rejects.toMatchObject({
+      reason: 'unreachable',
+      cluster: 'slow',
+    });
+  });
+
+  it('sends JSON bodies', async () => {
+    const fetchMock = jest.fn(async () => jsonResponse(201, { ok: true }));
+    const client = new KubernetesProxyClient({
+      discovery,
+      auth,
+      fetch: fetchMock as unknown as typeof fetch,
+    });
+    await client.request('a', '/apis/x', { method: 'POST', body: { a: 1 } });
+    const init = (fetchMock.mock.calls[0] as unknown[])[1] as RequestInit;
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe('{"a":1}');
+    expect((init.headers as Record<string, string>)['Content-Type']).toBe(
+      'application/json',
+    );
+  });
+});

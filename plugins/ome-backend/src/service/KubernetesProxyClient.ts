@@ -1,0 +1,395 @@
+import {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { CustomErrorBase } from '@backstage/errors';
+import { OmeClusterError } from '@ome-console/plugin-ome-common';
+
+/** The header the kubernetes backend's proxy routes a request by. */
+export const HEADER_KUBERNETES_CLUSTER = 'Backstage-Kubernetes-Cluster';
+
+/** One cluster as the kubernetes backend's `GET /clusters` lists it. */
+export interface KubernetesClusterSummary {
+  name: string;
+  title?: string;
+  authProvider?: string;
+}
+
+/**
+ * Why a request to one cluster failed. The first four are {@link OmeClusterError} reasons;
+ * `not-found` (the object is missing) and `unknown-cluster` (the kubernetes backend does not
+ * know the cluster) only concern single requests.
+ */
+export type ClusterRequestFailure =
+  | OmeClusterError['reason']
+  | 'not-found'
+  | 'unknown-cluster';
+
+/** A Kubernetes `Status` object, as the apiserver returns it with an error. */
+export interface KubernetesStatus {
+  kind: 'Status';
+  status?: string;
+  message?: string;
+  reason?: string;
+  code?: number;
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    [k: string]: unknown;
+  };
+}
+
+/** A failed request to one cluster through the kubernetes backend's proxy. */
+export class ClusterRequestError extends CustomErrorBase {
+  name = 'ClusterRequestError' as const;
+
+  constructor(
+    readonly cluster: string,
+    readonly reason: ClusterRequestFailure,
+    message: string,
+    readonly statusCode?: number,
+    readonly kubernetesStatus?: KubernetesStatus,
+    cause?: unknown,
+  ) {
+    super(message, cause);
+  }
+
+  /** The error as a cross-cluster response reports it. */
+  toOmeClusterError(): OmeClusterError {
+    let reason: OmeClusterError['reason'];
+    switch (this.reason) {
+      case 'not-found':
+      case 'unknown-cluster':
+        reason = 'error';
+        break;
+      default:
+        reason = this.reason;
+    }
+    return {
+      cluster: this.cluster,
+      reason,
+      message: this.message,
+      ...(this.statusCode !== undefined && { statusCode: this.statusCode }),
+    };
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isKubernetesStatus(body: unknown): body is KubernetesStatus {
+  return (
+    !!body &&
+    typeof body === 'object' &&
+    (body as { kind?: unknown }).kind === 'Status'
+  );
+}
+
+interface SerializedBackstageError {
+  name?: string;
+  message?: string;
+  cause?: SerializedBackstageError;
+  code?: string;
+}
+
+function backstageError(body: unknown): SerializedBackstageError | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const error = (body as { error?: unknown }).error;
+  if (!error || typeof error !== 'object') return undefined;
+  return error as SerializedBackstageError;
+}
+
+/** The messages of an error's causes that its own message does not already include. */
+function describeCause(error: SerializedBackstageError): string {
+  const parts: string[] = [];
+  const seen = error.message ?? '';
+  let cause = error.cause;
+  for (let i = 0; cause && i < 3; i++, cause = cause.cause) {
+    if (cause.message && !seen.includes(cause.message))
+      parts.push(cause.message);
+  }
+  return parts.length ? `: ${parts.join(': ')}` : '';
+}
+
+/**
+ * Classifies a failed answer of the kubernetes backend's proxy. Error bodies differ by where
+ * they come from: the apiserver answers with a Kubernetes `Status`, the kubernetes backend with
+ * a serialized Backstage error (an unreachable cluster is a 500 whose message names the
+ * cluster, an unknown cluster a 404 `NotFoundError`).
+ */
+export function classifyProxyError(
+  cluster: string,
+  statusCode: number,
+  bodyText: string,
+): ClusterRequestError {
+  const body = parseJson(bodyText);
+
+  if (isKubernetesStatus(body)) {
+    const message = body.message || body.reason || `HTTP ${statusCode}`;
+    let reason: ClusterRequestFailure;
+    if (statusCode === 404) {
+      // A missing object names itself in `details`; a missing collection (the kind's CRD is
+      // not installed) does not.
+      reason = body.details?.name ? 'not-found' : 'not-installed';
+    } else if (statusCode === 403 || statusCode === 401) {
+      reason = 'forbidden';
+    } else {
+      reason = 'error';
+    }
+    const prefix =
+      statusCode === 401
+        ? `Cluster '${cluster}' rejected the kubernetes backend's credential`
+        : `Cluster '${cluster}'`;
+    return new ClusterRequestError(
+      cluster,
+      reason,
+      `${prefix}: ${message}`,
+      statusCode,
+      body,
+    );
+  }
+
+  const bsError = backstageError(body);
+  if (bsError) {
+    const message = bsError.message ?? `HTTP ${statusCode}`;
+    if (statusCode >= 500 && message.includes(`'${cluster}'`)) {
+      return new ClusterRequestError(
+        cluster,
+        'unreachable',
+        `Cluster '${cluster}' is unreachable (${message}${describeCause(
+          bsError,
+        )})`,
+        statusCode,
+      );
+    }
+    if (statusCode === 404) {
+      return new ClusterRequestError(
+        cluster,
+        'unknown-cluster',
+        `The kubernetes backend does not know cluster '${cluster}' (${message})`,
+        statusCode,
+      );
+    }
+    if (statusCode === 401 || statusCode === 403) {
+      return new ClusterRequestError(
+        cluster,
+        'forbidden',
+        `The kubernetes backend refused the request for cluster '${cluster}': ${message}`,
+        statusCode,
+      );
+    }
+    return new ClusterRequestError(
+      cluster,
+      'error',
+      `Request to cluster '${cluster}' failed: ${message}`,
+      statusCode,
+    );
+  }
+
+  const text = bodyText.trim().slice(0, 200);
+  if (statusCode === 404 && /page not found/i.test(text)) {
+    // The apiserver's plain answer when the whole API group is missing.
+    return new ClusterRequestError(
+      cluster,
+      'not-installed',
+      `Cluster '${cluster}': ${text}`,
+      statusCode,
+    );
+  }
+  if (statusCode === 502 || statusCode === 503 || statusCode === 504) {
+    return new ClusterRequestError(
+      cluster,
+      'unreachable',
+      `Cluster '${cluster}' is unreachable (HTTP ${statusCode}${
+        text ? `: ${text}` : ''
+      })`,
+      statusCode,
+    );
+  }
+  let detail = text ? `: ${text}` : '';
+  if (!text && statusCode === 404) {
+    detail = ' (is the kubernetes backend configured?)';
+  }
+  return new ClusterRequestError(
+    cluster,
+    'error',
+    `Request to cluster '${cluster}' failed with HTTP ${statusCode}${detail}`,
+    statusCode,
+  );
+}
+
+/** Options of one proxied request. */
+export interface ProxyRequestOptions {
+  method?: string;
+  /** Sent as JSON. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Overrides the client's default timeout. */
+  timeoutMs?: number;
+}
+
+/**
+ * Reaches Kubernetes clusters only through the kubernetes backend plugin over HTTP
+ * (`GET /clusters` and `/proxy/<api path>`), authenticated as the OME backend's own service
+ * principal. Callers do their own permission checks for the user first.
+ */
+export class KubernetesProxyClient {
+  readonly #discovery: DiscoveryService;
+  readonly #auth: AuthService;
+  readonly #pluginId: string;
+  readonly #timeoutMs: number;
+  readonly #fetch: typeof fetch;
+  readonly #logger?: LoggerService;
+
+  constructor(options: {
+    discovery: DiscoveryService;
+    auth: AuthService;
+    /** The kubernetes backend's plugin id, `kubernetes` by default. */
+    kubernetesPluginId?: string;
+    /** Default timeout of one request in ms. */
+    timeoutMs?: number;
+    logger?: LoggerService;
+    fetch?: typeof fetch;
+  }) {
+    this.#discovery = options.discovery;
+    this.#auth = options.auth;
+    this.#pluginId = options.kubernetesPluginId ?? 'kubernetes';
+    this.#timeoutMs = options.timeoutMs ?? 30_000;
+    this.#logger = options.logger;
+    this.#fetch = options.fetch ?? globalThis.fetch;
+  }
+
+  async #headers(): Promise<Record<string, string>> {
+    const { token } = await this.#auth.getPluginRequestToken({
+      onBehalfOf: await this.#auth.getOwnServiceCredentials(),
+      targetPluginId: this.#pluginId,
+    });
+    return { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+  }
+
+  /** The clusters the kubernetes backend knows. */
+  async listClusters(): Promise<KubernetesClusterSummary[]> {
+    const base = await this.#discovery.getBaseUrl(this.#pluginId);
+    const res = await this.#fetch(`${base}/clusters`, {
+      headers: await this.#headers(),
+      signal: AbortSignal.timeout(this.#timeoutMs),
+    });
+    const text = await res.text();
+    if (!res.ok) {
+      const message =
+        backstageError(parseJson(text))?.message ?? text.slice(0, 200);
+      throw new Error(
+        `The ${this.#pluginId} backend could not list clusters: HTTP ${
+          res.status
+        }${message ? ` ${message}` : ''}`,
+      );
+    }
+    const body = parseJson(text) as { items?: unknown } | undefined;
+    if (!body || !Array.isArray(body.items)) {
+      throw new Error(
+        `The ${this.#pluginId} backend answered GET /clusters without items`,
+      );
+    }
+    return body.items
+      .filter(
+        (c): c is KubernetesClusterSummary =>
+          !!c && typeof (c as { name?: unknown }).name === 'string',
+      )
+      .map(c => ({
+        name: c.name,
+        ...(c.title && { title: c.title }),
+        ...(c.authProvider && { authProvider: c.authProvider }),
+      }));
+  }
+
+  /**
+   * Sends one request to a cluster's Kubernetes API (`path` starts with `/api` or `/apis`,
+   * query string included) and returns the parsed JSON answer.
+   * @throws ClusterRequestError
+   */
+  async request<T = unknown>(
+    cluster: string,
+    path: string,
+    options: ProxyRequestOptions = {},
+  ): Promise<T> {
+    const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
+    const method = options.method ?? 'GET';
+    const base = await this.#discovery.getBaseUrl(this.#pluginId);
+    const headers: Record<string, string> = {
+      ...(await this.#headers()),
+      ...options.headers,
+      [HEADER_KUBERNETES_CLUSTER]: cluster,
+    };
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['Content-Type'] ??= 'application/json';
+    }
+
+    let status: number;
+    let ok: boolean;
+    let text: string;
+    try {
+      const res = await this.#fetch(`${base}/proxy${path}`, {
+        method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      status = res.status;
+      ok = res.ok;
+      text = await res.text();
+    } catch (error) {
+      const name = (error as { name?: string })?.name;
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        throw new ClusterRequestError(
+          cluster,
+          'unreachable',
+          `Cluster '${cluster}' did not answer ${method} ${path} within ${timeoutMs} ms`,
+          undefined,
+          undefined,
+          error,
+        );
+      }
+      this.#logger?.warn(
+        `Could not reach the ${
+          this.#pluginId
+        } backend for cluster '${cluster}': ${error}`,
+      );
+      throw new ClusterRequestError(
+        cluster,
+        'error',
+        `Could not reach the ${
+          this.#pluginId
+        } backend for cluster '${cluster}': ${
+          (error as Error)?.message ?? error
+        }`,
+        undefined,
+        undefined,
+        error,
+      );
+    }
+
+    if (!ok) {
+      throw classifyProxyError(cluster, status, text);
+    }
+    if (!text) return undefined as T;
+    const parsed = parseJson(text);
+    if (parsed === undefined) {
+      throw new ClusterRequestError(
+        cluster,
+        'error',
+        `Cluster '${cluster}' answered ${method} ${path} with something other than JSON`,
+        status,
+      );
+    }
+    return parsed as T;
+  }
+}

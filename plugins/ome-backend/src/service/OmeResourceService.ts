@@ -1,0 +1,159 @@
+import {
+  KubernetesObject,
+  OmeClusterError,
+  OmeKind,
+  OmeListItem,
+  OmeListResponse,
+  omeKindInfo,
+  omeResourcePath,
+  parseOmeResourceRef,
+} from '@ome-console/plugin-ome-common';
+import { ClusterService } from './ClusterService';
+import {
+  ClusterRequestError,
+  KubernetesProxyClient,
+} from './KubernetesProxyClient';
+import { sanitizeObject } from './sanitize';
+
+interface KubernetesList {
+  items?: KubernetesObject[];
+  metadata?: { continue?: string };
+}
+
+/** Page size of list requests to a cluster. */
+const PAGE_LIMIT = 500;
+
+/** Reads OME resources of any kind in the `OME_KINDS` registry, across clusters. */
+export class OmeResourceService {
+  readonly #client: KubernetesProxyClient;
+  readonly #clusters: ClusterService;
+
+  constructor(options: {
+    client: KubernetesProxyClient;
+    clusters: ClusterService;
+  }) {
+    this.#client = options.client;
+    this.#clusters = options.clusters;
+  }
+
+  /**
+   * Lists a kind in every given cluster (all clusters by default) concurrently. A cluster
+   * that fails goes to `errors`; the others are still listed.
+   */
+  async list(
+    kind: OmeKind,
+    options: { clusters?: string[]; namespace?: string } = {},
+  ): Promise<OmeListResponse> {
+    const clusters =
+      options.clusters ?? (await this.#clusters.listClusterNames());
+    const results = await Promise.all(
+      clusters.map(async cluster => {
+        try {
+          const objects = await this.#listAll(cluster, kind, options.namespace);
+          return {
+            items: objects.map(o => ({
+              cluster,
+              object: sanitizeObject(kind, o),
+            })),
+          };
+        } catch (error) {
+          return { error: toClusterError(cluster, error) };
+        }
+      }),
+    );
+    const items: OmeListItem[] = [];
+    const errors: OmeClusterError[] = [];
+    for (const r of results) {
+      if (r.items) items.push(...r.items);
+      if (r.error) errors.push(r.error);
+    }
+    return { items, errors };
+  }
+
+  async #listAll(
+    cluster: string,
+    kind: OmeKind,
+    namespace?: string,
+  ): Promise<KubernetesObject[]> {
+    const path = omeResourcePath(kind, { namespace });
+    const objects: KubernetesObject[] = [];
+    let token: string | undefined;
+    do {
+      const query = new URLSearchParams({ limit: String(PAGE_LIMIT) });
+      if (token) query.set('continue', token);
+      const page = await this.#client.request<KubernetesList>(
+        cluster,
+        `${path}?${query}`,
+      );
+      objects.push(...(page?.items ?? []));
+      token = page?.metadata?.continue || undefined;
+    } while (token);
+    return objects;
+  }
+
+  /** One object, or undefined when it does not exist. */
+  async get(target: {
+    cluster: string;
+    kind: OmeKind;
+    name: string;
+    namespace?: string;
+  }): Promise<OmeListItem | undefined> {
+    const info = omeKindInfo(target.kind);
+    if (info.namespaced && !target.namespace) return undefined;
+    try {
+      const object = await this.#client.request<KubernetesObject>(
+        target.cluster,
+        omeResourcePath(target.kind, {
+          namespace: target.namespace,
+          name: target.name,
+        }),
+      );
+      return {
+        cluster: target.cluster,
+        object: sanitizeObject(target.kind, object),
+      };
+    } catch (error) {
+      if (
+        error instanceof ClusterRequestError &&
+        (error.reason === 'not-found' ||
+          error.reason === 'not-installed' ||
+          error.reason === 'unknown-cluster')
+      ) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Loads objects by canonical resource ref (see `formatOmeResourceRef`), for the permission
+   * system's conditional decisions. Unparseable refs, missing objects and objects in clusters
+   * that cannot answer give undefined.
+   */
+  async getByRefs(refs: string[]): Promise<Array<OmeListItem | undefined>> {
+    return Promise.all(
+      refs.map(async ref => {
+        const parts = parseOmeResourceRef(ref);
+        if (!parts) return undefined;
+        try {
+          omeKindInfo(parts.kind);
+        } catch {
+          return undefined;
+        }
+        // A cluster that cannot answer resolves to "no such object", i.e. no access.
+        return this.get(parts).catch(() => undefined);
+      }),
+    );
+  }
+}
+
+function toClusterError(cluster: string, error: unknown): OmeClusterError {
+  if (error instanceof ClusterRequestError) {
+    return error.toOmeClusterError();
+  }
+  return {
+    cluster,
+    reason: 'error',
+    message: (error as Error)?.message ?? String(error),
+  };
+}

@@ -1,0 +1,86 @@
+import { BaseModelResource } from './types';
+
+/** What a models table shows for one BaseModel or ClusterBaseModel. @public */
+export interface ModelSummary {
+  name: string;
+  displayName?: string;
+  vendor?: string;
+  /** `safetensors 1.0.0`, or undefined until the model-agent fills it in. */
+  format?: string;
+  framework?: string;
+  architecture?: string;
+  size?: string;
+  capabilities: string[];
+  state: ModelDisplayState;
+  nodesReady: number;
+  nodesFailed: number;
+  disabled: boolean;
+}
+
+/** A model's state as shown: OME's `status.state`, or `Unknown` when nothing reported one yet. @public */
+export type ModelDisplayState =
+  | 'Creating'
+  | 'Importing'
+  | 'In_Transit'
+  | 'In_Training'
+  | 'Ready'
+  | 'Failed'
+  | 'Unknown';
+
+const knownStates = new Set<string>([
+  'Creating',
+  'Importing',
+  'In_Transit',
+  'In_Training',
+  'Ready',
+  'Failed',
+]);
+
+/** @public */
+export function modelState(model: BaseModelResource): ModelDisplayState {
+  const state = model.status?.state;
+  return typeof state === 'string' && knownStates.has(state)
+    ? (state as ModelDisplayState)
+    : 'Unknown';
+}
+
+function nameAndVersion(v: unknown): string | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const { name, version } = v as { name?: unknown; version?: unknown };
+  if (typeof name !== 'string' || !name) return undefined;
+  return typeof version === 'string' && version ? `${name} ${version}` : name;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v ? v : undefined;
+}
+
+function arrayLength(v: unknown): number {
+  return Array.isArray(v) ? v.length : 0;
+}
+
+/**
+ * Summarises a model for tables. Tolerates any shape: most catalog models set only
+ * storage, capabilities and vendor until OME's model-agent fills in the rest.
+ * @public
+ */
+export function summarizeModel(model: BaseModelResource): ModelSummary {
+  const spec = (model.spec ?? {}) as Record<string, unknown>;
+  const capabilities = Array.isArray(spec.modelCapabilities)
+    ? spec.modelCapabilities.filter((c): c is string => typeof c === 'string')
+    : [];
+  return {
+    name: model.metadata?.name ?? '',
+    displayName: str(spec.displayName),
+    vendor: str(spec.vendor),
+    format: nameAndVersion(spec.modelFormat),
+    framework: nameAndVersion(spec.modelFramework),
+    architecture: str(spec.modelArchitecture),
+    size: str(spec.modelParameterSize),
+    capabilities,
+    state: modelState(model),
+    nodesReady: arrayLength(model.status?.nodesReady),
+    nodesFailed: arrayLength(model.status?.nodesFailed),
+    disabled: spec.disabled === true,
+  };
+}

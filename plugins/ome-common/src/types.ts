@@ -1,0 +1,112 @@
+/** @public */
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/**
+ * Any Kubernetes object. Fields the console does not know are kept as they are:
+ * an object read from a cluster is never narrowed to a schema before it is written back.
+ * @public
+ */
+export interface KubernetesObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  spec?: Record<string, any>;
+  status?: Record<string, any>;
+  [key: string]: unknown;
+}
+
+/** @public */
+export type ModelState =
+  | 'Creating'
+  | 'Importing'
+  | 'In_Transit'
+  | 'In_Training'
+  | 'Ready'
+  | 'Failed';
+
+/** The fields of BaseModel and ClusterBaseModel specs the console reads; others pass through. @public */
+export interface BaseModelSpec {
+  vendor?: string;
+  displayName?: string;
+  version?: string;
+  disabled?: boolean;
+  modelType?: string;
+  modelArchitecture?: string;
+  modelParameterSize?: string;
+  modelCapabilities?: string[];
+  modelFormat?: { name?: string; version?: string };
+  modelFramework?: { name?: string; version?: string };
+  quantization?: string;
+  maxTokens?: number;
+  storage?: {
+    storageUri?: string;
+    path?: string;
+    key?: string;
+    parameters?: Record<string, string>;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
+/** @public */
+export interface ModelStatus {
+  state?: ModelState | string;
+  nodesReady?: string[];
+  nodesFailed?: string[];
+  lifecycle?: string;
+  [key: string]: unknown;
+}
+
+/** @public */
+export interface BaseModelResource extends KubernetesObject {
+  spec?: BaseModelSpec;
+  status?: ModelStatus;
+}
+
+/** One object in a cross-cluster list, tagged with the cluster it came from. @public */
+export interface OmeListItem<T extends KubernetesObject = KubernetesObject> {
+  cluster: string;
+  object: T;
+}
+
+/** Why a cluster contributed nothing (or not everything) to a response. @public */
+export interface OmeClusterError {
+  cluster: string;
+  /** `unreachable`: no answer; `forbidden`: the cluster refused; `not-installed`: the kind's CRD is absent. */
+  reason: 'unreachable' | 'forbidden' | 'not-installed' | 'error';
+  message: string;
+  statusCode?: number;
+}
+
+/** @public */
+export interface OmeListResponse<T extends KubernetesObject = KubernetesObject> {
+  items: OmeListItem<T>[];
+  errors: OmeClusterError[];
+}
+
+/** @public */
+export interface OmeClusterInfo {
+  name: string;
+  /** The cluster's title in the kubernetes backend's config, if any. */
+  title?: string;
+  reachable: boolean;
+  /** The apiserver's gitVersion when reachable. */
+  version?: string;
+  error?: string;
+}
+
+/** @public */
+export interface OmeClustersResponse {
+  items: OmeClusterInfo[];
+}

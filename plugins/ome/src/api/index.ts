@@ -1,0 +1,3 @@
+export { omeApiRef } from './OmeApi';
+export type { OmeApi } from './OmeApi';
+export { OmeClient } from './OmeClient';

@@ -1,0 +1,41 @@
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { OmeClient, omeApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The OME plugin for Backstage's legacy frontend system.
+ * For the new frontend system use the default export of `@ome-console/plugin-ome/alpha`.
+ * @public
+ */
+export const omePlugin = createPlugin({
+  id: 'ome',
+  apis: [
+    createApiFactory({
+      api: omeApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new OmeClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+/**
+ * The OME models page (legacy frontend system): `<Route path="/ome" element={<OmePage />} />`.
+ * @public
+ */
+export const OmePage = omePlugin.provide(
+  createRoutableExtension({
+    name: 'OmePage',
+    component: () => import('./components/ModelsPage').then(m => m.ModelsPage),
+    mountPoint: rootRouteRef,
+  }),
+);
