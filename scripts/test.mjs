@@ -102,9 +102,9 @@ async function main() {
     cleanups.push(() => app.stop());
     let output = '';
     const ok = await new Promise(resolve => {
-      console.log('\n[test] ── browser tests: node --test e2e/');
+      console.log('\n[test] ── browser tests: node --test e2e/**/*.test.mjs');
       const t0 = Date.now();
-      const child = spawn(process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', 'e2e/'], {
+      const child = spawn(process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', 'e2e/**/*.test.mjs'], {
         cwd: repoRoot,
         env: { ...env, OME_E2E_BASE_URL: app.appUrl },
         stdio: ['ignore', 'pipe', 'inherit'],
