@@ -43,6 +43,41 @@ export function planModelStates({ clusterBaseModels, isvcs }) {
   return { failedModel, stateOf };
 }
 
+const ARCHITECTURES = [
+  [/mixtral/, 'MixtralForCausalLM'],
+  [/mistral/, 'MistralForCausalLM'],
+  [/llama-?4/, 'Llama4ForConditionalGeneration'],
+  [/llava/, 'LlavaForConditionalGeneration'],
+  [/llama/, 'LlamaForCausalLM'],
+  [/qwen3/, 'Qwen3ForCausalLM'],
+  [/qwen/, 'Qwen2ForCausalLM'],
+  [/deepseek-(v3|r1)/, 'DeepseekV3ForCausalLM'],
+  [/deepseek/, 'DeepseekV2ForCausalLM'],
+  [/phi-?3/, 'Phi3ForCausalLM'],
+  [/phi/, 'PhiForCausalLM'],
+  [/gemma-?3/, 'Gemma3ForCausalLM'],
+  [/gemma/, 'Gemma2ForCausalLM'],
+];
+
+/**
+ * The spec fields OME's model-agent fills in once a model is downloaded (format, framework,
+ * architecture, parameter size), guessed from the name for the demo; only fields still unset.
+ * A few models are left without them, as when the agent could not parse a model's config.
+ */
+export function modelAgentSpecFields(model) {
+  const spec = model.spec ?? {};
+  const name = model.metadata.name.toLowerCase();
+  if (hashFraction(`agent:${nsName(model)}`) < 0.15) return undefined;
+  const fields = {};
+  if (!spec.modelFormat) fields.modelFormat = { name: 'safetensors', version: '1.0.0' };
+  if (!spec.modelFramework) fields.modelFramework = { name: 'transformers', version: '4.46.0' };
+  const arch = ARCHITECTURES.find(([re]) => re.test(name))?.[1];
+  if (!spec.modelArchitecture && arch) fields.modelArchitecture = arch;
+  const size = /(?:^|[-_.])(\d+x)?(\d+(?:\.\d+)?)b(?:$|[-_.])/.exec(name);
+  if (!spec.modelParameterSize && size) fields.modelParameterSize = `${size[1] ?? ''}${size[2]}B`;
+  return Object.keys(fields).length ? fields : undefined;
+}
+
 async function listAll(client, kinds, resource) {
   if (!kinds.has(resource)) return [];
   const body = await client.get(apiPath({ ...OME, resource }));
@@ -172,6 +207,15 @@ export async function writeDemoStatus(info, { log = console.log, concurrency = 8
     };
     await pool(cbms, concurrency, m => patchStatus(m, 'clusterbasemodels', modelStatus(m)));
     await pool(bms, concurrency, m => patchStatus(m, 'basemodels', modelStatus(m)));
+    // what the model-agent learns from a downloaded model's config.json goes into its spec
+    const fillSpec = resource => async m => {
+      const spec = modelState.get(nsName(m)) === 'Ready' ? modelAgentSpecFields(m) : undefined;
+      if (!spec) return;
+      const p = apiPath({ ...OME, resource, namespace: m.metadata.namespace, name: m.metadata.name });
+      await client.must('PATCH', p, { spec }, { contentType: 'application/merge-patch+json' });
+    };
+    await pool(cbms, concurrency, fillSpec('clusterbasemodels'));
+    await pool(bms, concurrency, fillSpec('basemodels'));
     await pool(ftws, concurrency, m => patchStatus(m, 'finetunedweights', modelStatus(m)));
 
     // --- inference services ------------------------------------------------------------------

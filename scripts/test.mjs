@@ -73,6 +73,7 @@ async function main() {
 
   if (wanted('lint')) await run('lint', 'yarn', ['backstage-cli', 'repo', 'lint', '--max-warnings', '0']);
   if (wanted('tsc')) await run('typecheck', 'yarn', ['tsc']);
+  if (wanted('api-reports')) await run('API reports are current', 'yarn', ['build:api-reports', '--ci']);
 
   let controlPlane;
   if (wanted('jest') || wanted('browser')) {

@@ -1,4 +1,7 @@
-/** The API group and version of every OME custom resource. */
+/**
+ * The API group of every OME custom resource.
+ * @public
+ */
 export const OME_API_GROUP = 'ome.io';
 /** @public */
 export const OME_API_VERSION = 'v1beta1';

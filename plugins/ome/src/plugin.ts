@@ -32,7 +32,7 @@ export const omePlugin = createPlugin({
  * The OME models page (legacy frontend system): `<Route path="/ome" element={<OmePage />} />`.
  * @public
  */
-export const OmePage = omePlugin.provide(
+export const OmePage: () => JSX.Element = omePlugin.provide(
   createRoutableExtension({
     name: 'OmePage',
     component: () => import('./components/ModelsPage').then(m => m.ModelsPage),
