@@ -7,17 +7,16 @@
 //   node controlplane/build.mjs --print   only print where the binaries are/would be
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheRoot } from '../scripts/toolchain.mjs';
 import { CONTROLPLANE_DIR, sha256Hex, formatMs } from './kube.mjs';
 
 export const MIN_GO = [1, 26];
 
 /** Where built binaries live: ${XDG_CACHE_HOME:-$HOME/.cache}/ome-console/controlplane */
-export function cacheRoot() {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'ome-console', 'controlplane');
+export function binaryCacheRoot() {
+  return path.join(cacheRoot(), 'controlplane');
 }
 
 /** Finds `go` on PATH, else /usr/local/go/bin/go; throws a clear error when missing or too old. */
@@ -74,7 +73,7 @@ export function binarySpecs() {
     const goMod = fs.readFileSync(path.join(s.moduleDir, 'go.mod'), 'utf8');
     const goSum = fs.readFileSync(path.join(s.moduleDir, 'go.sum'), 'utf8');
     s.hash = sha256Hex(goMod, goSum).slice(0, 16);
-    s.dir = path.join(cacheRoot(), `${s.name}-${s.hash}`);
+    s.dir = path.join(binaryCacheRoot(), `${s.name}-${s.hash}`);
     s.path = path.join(s.dir, s.name);
     s.ldflags = '-s -w';
     if (s.name === 'kube-apiserver') {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { OME_KINDS } from '../plugins/ome-common/src/kinds.ts';
 
 export const CONTROLPLANE_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.dirname(CONTROLPLANE_DIR);
@@ -194,29 +195,22 @@ export function apiPath({ group, version = 'v1', resource, namespace, name, subr
   return p;
 }
 
-/** The ome.io kinds: plural resource, scope and whether it has a status subresource. */
-export const OME_KINDS = {
-  ClusterBaseModel: { resource: 'clusterbasemodels', namespaced: false, status: true },
-  BaseModel: { resource: 'basemodels', namespaced: true, status: true },
-  ClusterServingRuntime: { resource: 'clusterservingruntimes', namespaced: false, status: false },
-  ServingRuntime: { resource: 'servingruntimes', namespaced: true, status: false },
-  InferenceService: { resource: 'inferenceservices', namespaced: true, status: true },
-  AcceleratorClass: { resource: 'acceleratorclasses', namespaced: false, status: true },
-  FineTunedWeight: { resource: 'finetunedweights', namespaced: false, status: true },
-  BenchmarkJob: { resource: 'benchmarkjobs', namespaced: true, status: true },
-};
+// The ome.io kinds (kind, plural, namespaced, hasStatus): the single source of truth in
+// ome-common, imported as TypeScript (Node >= 22.18 strips the types; kinds.ts has no imports).
+export { OME_KINDS };
+const omeKindsByKind = new Map(OME_KINDS.map(k => [k.kind, k]));
 
 /** API path for an object (or its collection when `collection` is set) of any kind used here. */
 export function objectPath(obj, { collection = false, subresource } = {}) {
   const kind = obj.kind;
   const ns = obj.metadata && obj.metadata.namespace;
   const name = collection ? undefined : obj.metadata.name;
-  if (OME_KINDS[kind]) {
-    const k = OME_KINDS[kind];
+  const k = omeKindsByKind.get(kind);
+  if (k) {
     return apiPath({
       group: 'ome.io',
       version: 'v1beta1',
-      resource: k.resource,
+      resource: k.plural,
       namespace: k.namespaced ? ns || 'default' : undefined,
       name,
       subresource,

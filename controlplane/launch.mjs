@@ -12,7 +12,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { ensureBinaries } from './build.mjs';
 import { locateOmeData } from './ome-data.mjs';
-import { formatMs, kubeClient, loadYaml, objectPath, readYamlDocs, sleep } from './kube.mjs';
+import { OME_KINDS, formatMs, kubeClient, loadYaml, objectPath, readYamlDocs, sleep } from './kube.mjs';
+import { killRecorded, startWatchdog, writeProcessFile } from './watchdog.mjs';
 
 /** Token users created on every cluster. */
 export const USERS = [
@@ -26,16 +27,7 @@ export const USERS = [
 /** Kinds whose CRD is left out on every cluster but the first ("kind not installed" case). */
 export const SECONDARY_EXCLUDED_KINDS = ['FineTunedWeight', 'BenchmarkJob'];
 
-const OME_PLURALS = [
-  'clusterbasemodels',
-  'basemodels',
-  'clusterservingruntimes',
-  'servingruntimes',
-  'inferenceservices',
-  'acceleratorclasses',
-  'finetunedweights',
-  'benchmarkjobs',
-];
+const OME_PLURALS = OME_KINDS.map(k => k.plural);
 
 /** RBAC (and the namespaces it needs) applied to every cluster. */
 export function rbacObjects() {
@@ -135,62 +127,11 @@ function waitExit(proc, ms) {
 
 const PROCESS_FILE = 'processes.tsv'; // "<pid>\t<binary>" per line: every process group we started
 
-function readProcessFile(stateDir) {
-  try {
-    return fs
-      .readFileSync(path.join(stateDir, PROCESS_FILE), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map(l => {
-        const [pid, binary] = l.split('\t');
-        return { pid: Number(pid), binary };
-      });
-  } catch {
-    return [];
-  }
-}
-
 /** Kills process groups recorded by an earlier run in the same stateDir that are still alive. */
 function killStale(stateDir, log) {
-  for (const { pid, binary } of readProcessFile(stateDir)) {
-    let cmdline = '';
-    try {
-      cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    } catch {
-      continue;
-    }
-    if (!cmdline.startsWith(binary)) continue; // pid reused by something else
-    log(`controlplane: stopping stale ${path.basename(binary)} (pid ${pid}) from an earlier run`);
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
+  for (const { pid, match } of killRecorded(path.join(stateDir, PROCESS_FILE))) {
+    log(`controlplane: stopped stale ${path.basename(match)} (pid ${pid}) from an earlier run`);
   }
-  fs.rmSync(path.join(stateDir, PROCESS_FILE), { force: true });
-}
-
-/**
- * A detached /bin/sh that outlives us: once this Node process is gone (even by SIGKILL) it kills
- * the process groups listed in processes.tsv, so no etcd/kube-apiserver is ever left behind.
- */
-function startWatchdog(stateDir) {
-  const script = [
-    'parent=$1; file=$2; tab=$(printf "\\t")',
-    'while kill -0 "$parent" 2>/dev/null; do sleep 1; done',
-    '[ -f "$file" ] || exit 0',
-    'while IFS="$tab" read -r pid bin; do',
-    '  [ -n "$pid" ] || continue',
-    '  cmd=$(tr "\\000" " " < "/proc/$pid/cmdline" 2>/dev/null) || continue',
-    '  case "$cmd" in "$bin"*) kill -9 "-$pid" 2>/dev/null ;; esac',
-    'done < "$file"',
-  ].join('\n');
-  const w = spawn('/bin/sh', ['-c', script, 'ome-controlplane-watchdog', String(process.pid), path.join(stateDir, PROCESS_FILE)], {
-    detached: true,
-    stdio: 'ignore',
-  });
-  w.unref();
-  return w;
 }
 
 function spawnLogged(binary, args, logFile) {
@@ -494,9 +435,10 @@ export async function startControlPlane({
 
   const procs = [];
   const dataDirs = [];
-  const recordPids = () =>
-    fs.writeFileSync(path.join(stateDir, PROCESS_FILE), procs.map(p => `${p.pid}\t${p.binary}\n`).join(''));
-  const watchdog = startWatchdog(stateDir);
+  const processFile = path.join(stateDir, PROCESS_FILE);
+  const recordPids = () => writeProcessFile(processFile, procs.map(p => ({ pid: p.pid, match: p.binary })));
+  // kills the recorded groups if this Node process dies without running any handler (SIGKILL)
+  const watchdog = startWatchdog(processFile);
   // Safety nets for when stop() is not called: on process exit, and on a signal nobody else
   // handles (the default action would kill us without running 'exit' handlers).
   const killAllSync = () => {
@@ -551,11 +493,7 @@ export async function startControlPlane({
       for (const d of dataDirs) fs.rmSync(d, { recursive: true, force: true });
       // kubeconfig and controlplane.json exist only while the clusters run; logs stay
       for (const f of [PROCESS_FILE, 'kubeconfig', 'controlplane.json']) fs.rmSync(path.join(stateDir, f), { force: true });
-      try {
-        process.kill(watchdog.pid, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
+      watchdog.stop();
       process.removeListener('exit', killAllSync);
       for (const [sig, h] of Object.entries(signalHandlers)) process.removeListener(sig, h);
     })();
@@ -570,7 +508,12 @@ export async function startControlPlane({
         recordPids,
       ),
     );
-    infos = await Promise.all(pending);
+    // wait for every cluster to settle before stopping: a cluster still starting could
+    // otherwise spawn its etcd/kube-apiserver after stop() has run
+    const settled = await Promise.allSettled(pending);
+    const failed = settled.find(r => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    infos = settled.map(r => r.value);
   } catch (err) {
     await stop();
     throw err;

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findGo } from './build.mjs';
 import { REPO_ROOT, listFiles } from './kube.mjs';
 
 export const OME_MODULE = 'github.com/sgl-project/ome';
@@ -45,24 +46,20 @@ export function layoutFromShared(dir) {
   };
 }
 
-function findGoBinary() {
-  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-    const p = dir && path.join(dir, 'go');
-    if (p && fs.existsSync(p)) return p;
-  }
-  return fs.existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined;
-}
-
 /** Runs `go mod download -json` for the pinned OME module; returns its Dir or an error text. */
 export function downloadOmeModule() {
-  const go = findGoBinary();
-  if (!go) return { error: 'go not found' };
+  let go;
+  try {
+    ({ go } = findGo());
+  } catch (err) {
+    return { error: err.message };
+  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ome-data-'));
   try {
     const r = spawnSync(go, ['mod', 'download', '-json', `${OME_MODULE}@${OME_VERSION}`], {
       cwd: tmp, // outside any module, so the pinned version is all that is asked for
       encoding: 'utf8',
-      timeout: 300_000,
+      timeout: 60_000, // a hanging module proxy must not block start-up (and signals) for long
       env: { ...process.env, GOFLAGS: '-mod=mod', GOWORK: 'off', GOTOOLCHAIN: 'local' },
     });
     let info;

@@ -59,13 +59,24 @@ function unpackNpmPackage(spec, dest) {
   }
 }
 
-const supportedNodeMajors = [22, 24];
+/**
+ * Whether a Node (version, install prefix) can run this repository: 22.x from 22.18 (native
+ * TypeScript type stripping, which the control plane uses to import ome-common's kinds.ts;
+ * also >= 22.12, which the dependencies need) or 24.x, with its C headers in
+ * <nodedir>/include/node (node-gyp builds native modules against them; a distribution's Node
+ * in /usr usually lacks that layout).
+ */
+export function usableNode(version, nodedir) {
+  const [major, minor] = version.replace(/^v/, '').split('.').map(Number);
+  const versionOk = (major === 22 && minor >= 18) || major === 24;
+  return versionOk && fs.existsSync(path.join(nodedir, 'include', 'node', 'node.h'));
+}
 
 /** Returns the directory of a Node binary this repo can run with (and its headers). */
 export function ensureNode() {
-  const major = Number(process.versions.node.split('.')[0]);
-  if (supportedNodeMajors.includes(major) && !process.env.OME_FORCE_NODE_DOWNLOAD) {
-    return { bin: process.execPath, nodedir: path.resolve(path.dirname(process.execPath), '..') };
+  const nodedir = path.resolve(path.dirname(process.execPath), '..');
+  if (usableNode(process.versions.node, nodedir) && !process.env.OME_FORCE_NODE_DOWNLOAD) {
+    return { bin: process.execPath, nodedir };
   }
   const dir = path.join(cacheRoot(), `node-v${NODE_VERSION}`);
   const bin = path.join(dir, 'bin', 'node');
@@ -118,6 +129,10 @@ export function toolchainEnv() {
       YARN_ENABLE_TELEMETRY: '0',
       YARN_ENABLE_PROGRESS_BARS: '0',
       npm_config_nodedir: node.nodedir,
+      // the control plane imports plugins/ome-common/src/kinds.ts (a package without "type")
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON']
+        .filter(Boolean)
+        .join(' '),
       npm_config_registry: npmRegistry(),
     },
   };
@@ -167,9 +182,15 @@ export async function ensureInstalled(tc) {
 
 // CLI: node scripts/toolchain.mjs <script.mjs> [args...]
 // Ensures Node 22 + Yarn + installed dependencies, then runs the script with Node 22.
+// `node scripts/toolchain.mjs --print-path` prints the folder with the `node` and `yarn`
+// shims (for `export PATH="$(node scripts/toolchain.mjs --print-path):$PATH"`).
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [script, ...rest] = process.argv.slice(2);
   const tc = toolchainEnv();
+  if (script === '--print-path') {
+    console.log(tc.env.PATH.split(path.delimiter)[0]);
+    process.exit(0);
+  }
   await ensureInstalled(tc);
   if (!script) process.exit(0);
   const forward = ['SIGINT', 'SIGTERM'];

@@ -72,7 +72,8 @@ if (kubernetes) {
       data: {
         backend: {
           baseUrl: `http://localhost:${port}`,
-          listen: { port },
+          // Loopback only: auth is mocked and the kubernetes backend holds a cluster token.
+          listen: { port, host: '127.0.0.1' },
           database: { client: 'better-sqlite3', connection: ':memory:' },
         },
         kubernetes,

@@ -43,7 +43,16 @@ interface ControlPlaneCluster {
   tokens: Record<string, string>;
 }
 
-function loadControlPlane(): ControlPlaneCluster[] {
+/** What the control plane's seeding created in one cluster (`seed[]` of controlplane.json). */
+interface ControlPlaneSeed {
+  cluster: string;
+  counts: Record<string, number>;
+}
+
+function loadControlPlane(): {
+  clusters: ControlPlaneCluster[];
+  seed: ControlPlaneSeed[];
+} {
   const vmModules = [
     ...process.execArgv,
     ...(process.env.NODE_OPTIONS ?? '').split(/\s+/),
@@ -69,19 +78,30 @@ function loadControlPlane(): ControlPlaneCluster[] {
   }
   const info = JSON.parse(fs.readFileSync(file, 'utf8')) as {
     clusters: ControlPlaneCluster[];
+    seed?: ControlPlaneSeed[];
   };
   for (const name of ['ome-dev-a', 'ome-dev-b']) {
     if (!info.clusters.some(c => c.name === name)) {
       throw new Error(`${file} has no cluster ${name}`);
     }
+    if (!info.seed?.some(s => s.cluster === name && s.counts)) {
+      throw new Error(
+        `${file} has no seed counts for ${name}: the control plane is still seeding ` +
+          '(wait for "controlplane: running") or was started without seeding',
+      );
+    }
   }
-  return info.clusters;
+  return { clusters: info.clusters, seed: info.seed! };
 }
 
 // Read at load time so that a missing control plane fails the whole suite loudly.
 const controlPlane = loadControlPlane();
-const clusterA = controlPlane.find(c => c.name === 'ome-dev-a')!;
-const clusterB = controlPlane.find(c => c.name === 'ome-dev-b')!;
+const clusterA = controlPlane.clusters.find(c => c.name === 'ome-dev-a')!;
+const clusterB = controlPlane.clusters.find(c => c.name === 'ome-dev-b')!;
+/** How many objects of `kind` the seeding created in `cluster`. */
+function seeded(cluster: string, kind: string): number {
+  return controlPlane.seed.find(s => s.cluster === cluster)!.counts[kind] ?? 0;
+}
 const DEAD = 'ome-dev-dead';
 
 /** A loopback port nobody listens on. */
@@ -155,7 +175,7 @@ describe('OME backend against the real control plane', () => {
   beforeAll(async () => {
     // eslint-disable-next-line no-console
     console.log(
-      `OME backend integration tests: kube-apiserver ${controlPlane
+      `OME backend integration tests: kube-apiserver ${controlPlane.clusters
         .map(c => `${c.name}=${c.version} (${c.url})`)
         .join(', ')}`,
     );
@@ -235,8 +255,8 @@ describe('OME backend against the real control plane', () => {
       `OME backend integration tests: clusterbasemodels ome-dev-a=${inA.length}, ` +
         `ome-dev-b=${inB.length}, errors=${JSON.stringify(body.errors)}`,
     );
-    expect(inA.length).toBeGreaterThanOrEqual(207);
-    expect(inB.length).toBeGreaterThan(0);
+    expect(inA).toHaveLength(seeded('ome-dev-a', 'ClusterBaseModel'));
+    expect(inB).toHaveLength(seeded('ome-dev-b', 'ClusterBaseModel'));
     expect(inA.length + inB.length).toBe(body.items.length);
     const namesB = inB.map(i => i.object.metadata.name);
     expect(namesB).toContain('ome-dev-b-only-model');
@@ -257,14 +277,14 @@ describe('OME backend against the real control plane', () => {
     expect(body.errors[0].message).toContain(DEAD);
   });
 
-  it('lists one cluster with ?cluster= and answers 404 for an unknown one', async () => {
+  it('lists one cluster with ?cluster= and answers 400 for an unknown one', async () => {
     const res = await request(server)
       .get('/api/ome/clusterbasemodels?cluster=ome-dev-b')
       .set('Authorization', mockCredentials.service.header());
     expect(res.status).toBe(200);
     const body = res.body as OmeListResponse;
     expect(body.errors).toEqual([]);
-    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items).toHaveLength(seeded('ome-dev-b', 'ClusterBaseModel'));
     expect(new Set(body.items.map(i => i.cluster))).toEqual(
       new Set(['ome-dev-b']),
     );
@@ -272,10 +292,10 @@ describe('OME backend against the real control plane', () => {
     const unknown = await request(server)
       .get('/api/ome/clusterbasemodels?cluster=no-such-cluster')
       .set('Authorization', mockCredentials.user.header());
-    expect(unknown.status).toBe(404);
+    expect(unknown.status).toBe(400);
     expect(unknown.body.error).toMatchObject({
-      name: 'NotFoundError',
-      message: "Unknown cluster 'no-such-cluster'",
+      name: 'InputError',
+      message: "query parameter cluster: unknown cluster 'no-such-cluster'",
     });
   });
 
@@ -285,24 +305,35 @@ describe('OME backend against the real control plane', () => {
         .get(`/api/kubernetes/proxy${path}`)
         .set('Authorization', mockCredentials.service.header())
         .set('Backstage-Kubernetes-Cluster', cluster);
-    const classify = (cluster: string, res: request.Response) =>
-      classifyProxyError(cluster, res.status, res.text).reason;
+    const classify = async (cluster: string, path: string) => {
+      const res = await proxy(cluster, path);
+      return classifyProxyError(cluster, res.status, res.text, path).reason;
+    };
 
-    // ome-dev-b has no FineTunedWeight CRD.
-    const missingKind = await proxy(
-      'ome-dev-b',
-      '/apis/ome.io/v1beta1/finetunedweights',
+    // ome-dev-b has no FineTunedWeight CRD (nor BenchmarkJob, a namespaced kind).
+    await expect(
+      classify('ome-dev-b', '/apis/ome.io/v1beta1/finetunedweights?limit=500'),
+    ).resolves.toBe('not-installed');
+    await expect(
+      classify('ome-dev-b', '/apis/ome.io/v1beta1/namespaces/x/benchmarkjobs'),
+    ).resolves.toBe('not-installed');
+    await expect(
+      classify('ome-dev-b', '/apis/ome.io/v1beta1/finetunedweights/x'),
+    ).resolves.toBe('not-found');
+    await expect(
+      classify(
+        'ome-dev-a',
+        '/apis/ome.io/v1beta1/clusterbasemodels/no-such-model',
+      ),
+    ).resolves.toBe('not-found');
+    await expect(classify(DEAD, '/version')).resolves.toBe('unreachable');
+    // The kubernetes backend's own 404, also on a collection path: not a missing kind.
+    await expect(classify('no-such-cluster', '/version')).resolves.toBe(
+      'unknown-cluster',
     );
-    expect(classify('ome-dev-b', missingKind)).toBe('not-installed');
-    const missingObject = await proxy(
-      'ome-dev-a',
-      '/apis/ome.io/v1beta1/clusterbasemodels/no-such-model',
-    );
-    expect(classify('ome-dev-a', missingObject)).toBe('not-found');
-    const dead = await proxy(DEAD, '/version');
-    expect(classify(DEAD, dead)).toBe('unreachable');
-    const unknown = await proxy('no-such-cluster', '/version');
-    expect(classify('no-such-cluster', unknown)).toBe('unknown-cluster');
+    await expect(
+      classify('no-such-cluster', '/apis/ome.io/v1beta1/clusterbasemodels'),
+    ).resolves.toBe('unknown-cluster');
   });
 });
 
@@ -353,9 +384,36 @@ describe('OME backend permissions against the real control plane', () => {
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
     const body = res.body as OmeListResponse;
-    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items).toHaveLength(seeded('ome-dev-b', 'ClusterBaseModel'));
     expect(new Set(body.items.map(i => i.cluster))).toEqual(
       new Set(['ome-dev-b']),
     );
+  });
+});
+
+describe('OME backend without the kubernetes backend', () => {
+  it('answers 503 naming the kubernetes backend', async () => {
+    const backend = await startTestBackend({
+      features: [
+        omePlugin,
+        mockServices.rootConfig.factory({ data: backendConfig(1) }),
+      ],
+    });
+    try {
+      for (const path of ['/api/ome/clusters', '/api/ome/clusterbasemodels']) {
+        const res = await request(backend.server)
+          .get(path)
+          .set('Authorization', mockCredentials.user.header());
+        expect(res.status).toBe(503);
+        expect(res.body.error).toMatchObject({
+          name: 'ServiceUnavailableError',
+          message: expect.stringMatching(
+            /^The kubernetes backend could not list clusters: HTTP 404/,
+          ),
+        });
+      }
+    } finally {
+      await backend.stop();
+    }
   });
 });

@@ -3,6 +3,7 @@ import {
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
+import { ServiceUnavailableError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { omeResourceReadPermission } from '@ome-console/plugin-ome-common';
 import express from 'express';
@@ -66,7 +67,7 @@ async function setup(
     logger: mockServices.logger.mock(),
   });
   const app = express().use(router).use(mockErrorHandler());
-  return { app, permissions, list };
+  return { app, permissions, list, clusters };
 }
 
 describe('router', () => {
@@ -149,15 +150,46 @@ describe('router', () => {
       .expect(200);
   });
 
-  it('answers 404 for an unknown cluster and 400 for a malformed filter', async () => {
-    const { app } = await setup();
+  it('answers 400 naming the field for an unknown cluster or a malformed filter', async () => {
+    const { app, list } = await setup();
     const res = await request(app).get('/clusterbasemodels?cluster=nope');
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({
-      name: 'NotFoundError',
-      message: "Unknown cluster 'nope'",
+      name: 'InputError',
+      message: "query parameter cluster: unknown cluster 'nope'",
     });
-    await request(app).get('/clusterbasemodels?cluster=').expect(400);
-    await request(app).get('/clusterbasemodels?cluster[x]=1').expect(400);
+    const two = await request(app).get(
+      '/clusterbasemodels?cluster=a&cluster=x&cluster=y',
+    );
+    expect(two.status).toBe(400);
+    expect(two.body.error.message).toBe(
+      "query parameter cluster: unknown clusters 'x', 'y'",
+    );
+    for (const query of ['cluster=', 'cluster[x]=1']) {
+      const malformed = await request(app).get(`/clusterbasemodels?${query}`);
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error).toMatchObject({
+        name: 'InputError',
+        message: expect.stringMatching(/^query parameter cluster: /),
+      });
+    }
+    expect(list).not.toHaveBeenCalled();
+  });
+
+  it('answers 503 when the kubernetes backend cannot list clusters', async () => {
+    const { app, clusters } = await setup();
+    const down = new ServiceUnavailableError(
+      'The kubernetes backend could not list clusters: fetch failed',
+    );
+    (clusters.listClusters as jest.Mock).mockRejectedValue(down);
+    (clusters.listClusterNames as jest.Mock).mockRejectedValue(down);
+    for (const path of ['/clusters', '/clusterbasemodels?cluster=a']) {
+      const res = await request(app).get(path);
+      expect(res.status).toBe(503);
+      expect(res.body.error).toMatchObject({
+        name: 'ServiceUnavailableError',
+        message: down.message,
+      });
+    }
   });
 });

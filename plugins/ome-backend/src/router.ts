@@ -5,7 +5,7 @@ import {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   ResourcePermission,
@@ -50,7 +50,7 @@ function parseClusterQuery(value: unknown): string[] | undefined {
   const values = Array.isArray(value) ? value : [value];
   if (!values.every(v => typeof v === 'string' && v.length > 0)) {
     throw new InputError(
-      'Query parameter cluster must be a cluster name (repeat it for several clusters)',
+      'query parameter cluster: must be a cluster name (repeat it for several clusters)',
     );
   }
   return [...new Set(values as string[])];
@@ -87,7 +87,6 @@ export async function createRouter(
   }
 
   const router = Router();
-  router.use(express.json());
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -111,10 +110,10 @@ export async function createRouter(
         const known = new Set(await clusters.listClusterNames());
         const unknown = requested.filter(c => !known.has(c));
         if (unknown.length) {
-          throw new NotFoundError(
-            `Unknown cluster${unknown.length > 1 ? 's' : ''} ${unknown
-              .map(c => `'${c}'`)
-              .join(', ')}`,
+          throw new InputError(
+            `query parameter cluster: unknown cluster${
+              unknown.length > 1 ? 's' : ''
+            } ${unknown.map(c => `'${c}'`).join(', ')}`,
           );
         }
         targets = requested;

@@ -1,4 +1,4 @@
-import { BaseModelResource } from './types';
+import { BaseModelResource, ModelState, OME_MODEL_STATES } from './types';
 
 /** What a models table shows for one BaseModel or ClusterBaseModel. @public */
 export interface ModelSummary {
@@ -17,24 +17,14 @@ export interface ModelSummary {
   disabled: boolean;
 }
 
-/** A model's state as shown: OME's `status.state`, or `Unknown` when nothing reported one yet. @public */
-export type ModelDisplayState =
-  | 'Creating'
-  | 'Importing'
-  | 'In_Transit'
-  | 'In_Training'
-  | 'Ready'
-  | 'Failed'
-  | 'Unknown';
+/**
+ * A model's state as shown: OME's `status.state`, or `Unknown` when nothing (or nothing
+ * known) was reported yet.
+ * @public
+ */
+export type ModelDisplayState = ModelState | 'Unknown';
 
-const knownStates = new Set<string>([
-  'Creating',
-  'Importing',
-  'In_Transit',
-  'In_Training',
-  'Ready',
-  'Failed',
-]);
+const knownStates: ReadonlySet<string> = new Set(OME_MODEL_STATES);
 
 /** @public */
 export function modelState(model: BaseModelResource): ModelDisplayState {
@@ -60,17 +50,20 @@ function arrayLength(v: unknown): number {
 }
 
 /**
- * Summarises a model for tables. Tolerates any shape: most catalog models set only
- * storage, capabilities and vendor until OME's model-agent fills in the rest.
+ * Summarises a model for tables. Tolerates any shape (most catalog models set only storage,
+ * capabilities and vendor until OME's model-agent fills in the rest) and never throws for an
+ * object: whatever a cluster returned, every field has its declared type, `name` is `''`
+ * when `metadata.name` is not a non-empty string, and text fields are non-empty or undefined.
  * @public
  */
 export function summarizeModel(model: BaseModelResource): ModelSummary {
-  const spec = (model.spec ?? {}) as Record<string, unknown>;
+  const spec: Record<string, unknown> =
+    model.spec && typeof model.spec === 'object' ? model.spec : {};
   const capabilities = Array.isArray(spec.modelCapabilities)
     ? spec.modelCapabilities.filter((c): c is string => typeof c === 'string')
     : [];
   return {
-    name: model.metadata?.name ?? '',
+    name: str(model.metadata?.name) ?? '',
     displayName: str(spec.displayName),
     vendor: str(spec.vendor),
     format: nameAndVersion(spec.modelFormat),

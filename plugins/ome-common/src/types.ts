@@ -26,14 +26,22 @@ export interface KubernetesObject {
   [key: string]: unknown;
 }
 
+/**
+ * OME's model states (`status.state` of BaseModel and ClusterBaseModel), the one list the
+ * model state types derive from.
+ * @public
+ */
+export const OME_MODEL_STATES = [
+  'Creating',
+  'Importing',
+  'In_Transit',
+  'In_Training',
+  'Ready',
+  'Failed',
+] as const;
+
 /** @public */
-export type ModelState =
-  | 'Creating'
-  | 'Importing'
-  | 'In_Transit'
-  | 'In_Training'
-  | 'Ready'
-  | 'Failed';
+export type ModelState = (typeof OME_MODEL_STATES)[number];
 
 /** The fields of BaseModel and ClusterBaseModel specs the console reads; others pass through. @public */
 export interface BaseModelSpec {
@@ -90,7 +98,9 @@ export interface OmeClusterError {
 }
 
 /** @public */
-export interface OmeListResponse<T extends KubernetesObject = KubernetesObject> {
+export interface OmeListResponse<
+  T extends KubernetesObject = KubernetesObject,
+> {
   items: OmeListItem<T>[];
   errors: OmeClusterError[];
 }

@@ -1,11 +1,8 @@
 import {
-  createApiFactory,
   createPlugin,
   createRoutableExtension,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { OmeClient, omeApiRef } from './api';
+import { omeApiFactory } from './api/factory';
 import { rootRouteRef } from './routes';
 
 /**
@@ -15,14 +12,7 @@ import { rootRouteRef } from './routes';
  */
 export const omePlugin = createPlugin({
   id: 'ome',
-  apis: [
-    createApiFactory({
-      api: omeApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new OmeClient({ discoveryApi, fetchApi }),
-    }),
-  ],
+  apis: [omeApiFactory],
   routes: {
     root: rootRouteRef,
   },

@@ -1,9 +1,16 @@
 import { OmeClusterInfo } from '@ome-console/plugin-ome-common';
 import {
   ClusterRequestError,
+  ClusterRequestFailure,
   KubernetesClusterSummary,
   KubernetesProxyClient,
 } from './KubernetesProxyClient';
+
+/** Failed probes that still show the cluster's apiserver answered. */
+const REACHABLE_FAILURES: ReadonlySet<ClusterRequestFailure> = new Set([
+  'forbidden',
+  'not-installed',
+]);
 
 /** The clusters of the kubernetes backend, with their reachability. */
 export class ClusterService {
@@ -17,11 +24,6 @@ export class ClusterService {
   }) {
     this.#client = options.client;
     this.#probeTimeoutMs = options.probeTimeoutMs;
-  }
-
-  /** The clusters the kubernetes backend knows, without probing them. */
-  async listClusterSummaries(): Promise<KubernetesClusterSummary[]> {
-    return this.#client.listClusters();
   }
 
   async listClusterNames(): Promise<string[]> {
@@ -56,8 +58,10 @@ export class ClusterService {
       return {
         name: cluster.name,
         ...title,
-        // The cluster answered (e.g. 403) unless the proxy could not reach it at all.
-        reachable: reason !== 'unreachable' && reason !== 'error',
+        // Only an answer of the cluster's apiserver itself shows it is reachable: a refusal
+        // (401/403) or a 404 for a missing API. Anything else (no answer, a failure of the
+        // kubernetes backend, a cluster it does not know) does not.
+        reachable: REACHABLE_FAILURES.has(reason),
         error: (error as Error)?.message ?? String(error),
       };
     }

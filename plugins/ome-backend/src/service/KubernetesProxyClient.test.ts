@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { ServiceUnavailableError } from '@backstage/errors';
 import {
   ClusterRequestError,
   classifyProxyError,
@@ -18,6 +19,8 @@ function jsonResponse(status: number, body: unknown): Response {
 }
 
 describe('classifyProxyError', () => {
+  const CBM = '/apis/ome.io/v1beta1/clusterbasemodels';
+
   it('maps the proxy 500 naming the cluster to unreachable', () => {
     const err = classifyProxyError(
       'ome-dev-c',
@@ -31,6 +34,7 @@ describe('classifyProxyError', () => {
         request: { method: 'GET', url: '/api/kubernetes/proxy/version' },
         response: { statusCode: 500 },
       }),
+      '/version',
     );
     expect(err).toBeInstanceOf(ClusterRequestError);
     expect(err.reason).toBe('unreachable');
@@ -44,21 +48,44 @@ describe('classifyProxyError', () => {
     });
   });
 
-  it('maps a Kubernetes 404 without details.name to not-installed, with one to not-found', () => {
-    const collection = classifyProxyError(
-      'b',
-      404,
-      JSON.stringify({
-        kind: 'Status',
-        status: 'Failure',
-        message: 'the server could not find the requested resource',
-        reason: 'NotFound',
-        details: {},
-        code: 404,
-      }),
-    );
-    expect(collection.reason).toBe('not-installed');
-    expect(collection.toOmeClusterError().reason).toBe('not-installed');
+  it('maps the apiserver 404 for the collection of a missing kind to not-installed, a missing object to not-found', () => {
+    const missingResource = JSON.stringify({
+      kind: 'Status',
+      status: 'Failure',
+      message: 'the server could not find the requested resource',
+      reason: 'NotFound',
+      details: {},
+      code: 404,
+    });
+    for (const path of [
+      '/apis/ome.io/v1beta1/finetunedweights?limit=500',
+      '/apis/ome.io/v1beta1/namespaces/team-a/benchmarkjobs',
+    ]) {
+      const collection = classifyProxyError('b', 404, missingResource, path);
+      expect(collection.reason).toBe('not-installed');
+      expect(collection.toOmeClusterError().reason).toBe('not-installed');
+    }
+    // The same answer for an object of a missing kind: the object does not exist.
+    expect(
+      classifyProxyError(
+        'b',
+        404,
+        missingResource,
+        '/apis/ome.io/v1beta1/finetunedweights/x',
+      ).reason,
+    ).toBe('not-found');
+    // Outside an API group's collections and objects it says nothing about a kind.
+    expect(
+      classifyProxyError('b', 404, missingResource, '/version').reason,
+    ).toBe('error');
+    expect(
+      classifyProxyError(
+        'b',
+        404,
+        JSON.stringify({ kind: 'Status', reason: 'Gone', code: 404 }),
+        CBM,
+      ).reason,
+    ).toBe('error');
 
     const object = classifyProxyError(
       'b',
@@ -70,13 +97,21 @@ describe('classifyProxyError', () => {
         details: { name: 'x', group: 'ome.io', kind: 'clusterbasemodels' },
         code: 404,
       }),
+      `${CBM}/x`,
     );
     expect(object.reason).toBe('not-found');
     expect(object.toOmeClusterError().reason).toBe('error');
 
-    expect(classifyProxyError('b', 404, '404 page not found\n').reason).toBe(
-      'not-installed',
-    );
+    // The apiserver's plain answer for a resource or API group it does not serve.
+    expect(
+      classifyProxyError('b', 404, '404 page not found\n', CBM).reason,
+    ).toBe('not-installed');
+    expect(
+      classifyProxyError('b', 404, '404 page not found\n', `${CBM}/x`).reason,
+    ).toBe('not-found');
+    expect(
+      classifyProxyError('b', 404, '404 page not found\n', '/version').reason,
+    ).toBe('error');
   });
 
   it('maps Kubernetes 403 and 401 to forbidden', () => {
@@ -86,42 +121,44 @@ describe('classifyProxyError', () => {
       reason: 'Forbidden',
       code: 403,
     };
-    const err = classifyProxyError('a', 403, JSON.stringify(status));
+    const err = classifyProxyError('a', 403, JSON.stringify(status), CBM);
     expect(err.reason).toBe('forbidden');
     expect(err.kubernetesStatus).toEqual(status);
     const unauth = classifyProxyError(
       'a',
       401,
       JSON.stringify({ kind: 'Status', message: 'Unauthorized', code: 401 }),
+      CBM,
     );
     expect(unauth.reason).toBe('forbidden');
     expect(unauth.message).toContain('rejected');
   });
 
-  it('maps the kubernetes backend 404 for an unknown cluster', () => {
-    const err = classifyProxyError(
-      'nope',
-      404,
-      JSON.stringify({
-        error: { name: 'NotFoundError', message: "Cluster 'nope' not found" },
-      }),
-    );
-    expect(err.reason).toBe('unknown-cluster');
+  it('maps the kubernetes backend 404 for an unknown cluster, also on a collection path', () => {
+    const body = JSON.stringify({
+      error: { name: 'NotFoundError', message: "Cluster 'nope' not found" },
+    });
+    for (const path of ['/version', CBM]) {
+      const err = classifyProxyError('nope', 404, body, path);
+      expect(err.reason).toBe('unknown-cluster');
+      expect(err.toOmeClusterError().reason).toBe('error');
+    }
   });
 
   it('maps other answers to error or unreachable', () => {
-    expect(classifyProxyError('a', 500, 'boom').reason).toBe('error');
-    expect(classifyProxyError('a', 503, '').reason).toBe('unreachable');
+    expect(classifyProxyError('a', 500, 'boom', CBM).reason).toBe('error');
+    expect(classifyProxyError('a', 503, '', CBM).reason).toBe('unreachable');
     expect(
       classifyProxyError(
         'a',
         500,
         JSON.stringify({ error: { name: 'Error', message: 'other failure' } }),
+        CBM,
       ).reason,
     ).toBe('error');
-    expect(classifyProxyError('a', 404, '').message).toContain(
-      'kubernetes backend configured',
-    );
+    const empty404 = classifyProxyError('a', 404, '', CBM);
+    expect(empty404.reason).toBe('error');
+    expect(empty404.message).toContain('kubernetes backend configured');
   });
 });
 
@@ -183,13 +220,56 @@ describe('KubernetesProxyClient', () => {
     ]);
   });
 
-  it('fails listing clusters when the kubernetes backend fails', async () => {
-    const client = new KubernetesProxyClient({
-      discovery,
-      auth,
-      fetch: (async () => new Response('', { status: 404 })) as any,
-    });
-    await expect(client.listClusters()).rejects.toThrow(/HTTP 404/);
+  it('fails listing clusters with 503 when the kubernetes backend fails or is down', async () => {
+    const listWith = (fetchImpl: unknown, timeoutMs?: number) =>
+      new KubernetesProxyClient({
+        discovery,
+        auth,
+        timeoutMs,
+        fetch: fetchImpl as typeof fetch,
+      }).listClusters();
+    const unavailable = (message: RegExp) =>
+      expect.objectContaining({
+        name: 'ServiceUnavailableError',
+        message: expect.stringMatching(message),
+      });
+
+    await expect(
+      listWith(async () => new Response('', { status: 404 })),
+    ).rejects.toEqual(
+      unavailable(/^The kubernetes backend could not list clusters: HTTP 404$/),
+    );
+    await expect(
+      listWith(async () =>
+        jsonResponse(500, { error: { name: 'Error', message: 'boom' } }),
+      ),
+    ).rejects.toEqual(unavailable(/kubernetes backend.*HTTP 500 boom$/));
+    // Connection refused: fetch itself rejects.
+    const refused = await listWith(async () => {
+      throw new TypeError('fetch failed', {
+        cause: new Error('connect ECONNREFUSED 127.0.0.1:7007'),
+      });
+    }).catch(e => e);
+    expect(refused).toBeInstanceOf(ServiceUnavailableError);
+    expect(refused.message).toBe(
+      'The kubernetes backend could not list clusters: fetch failed: connect ECONNREFUSED 127.0.0.1:7007',
+    );
+    // No answer in time.
+    await expect(
+      listWith(
+        (_url: string, init: RequestInit) =>
+          new Promise((_resolve, reject) => {
+            init.signal!.addEventListener('abort', () =>
+              reject(init.signal!.reason),
+            );
+          }),
+        5,
+      ),
+    ).rejects.toEqual(unavailable(/kubernetes backend.*no answer within 5 ms/));
+    // Not a cluster list.
+    await expect(
+      listWith(async () => jsonResponse(200, { clusters: [] })),
+    ).rejects.toEqual(unavailable(/answered without items/));
   });
 
   it('throws classified errors', async () => {

@@ -3,7 +3,7 @@ import {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { CustomErrorBase } from '@backstage/errors';
+import { CustomErrorBase, ServiceUnavailableError } from '@backstage/errors';
 import { OmeClusterError } from '@ome-console/plugin-ome-common';
 
 /** The header the kubernetes backend's proxy routes a request by. */
@@ -119,25 +119,62 @@ function describeCause(error: SerializedBackstageError): string {
 }
 
 /**
- * Classifies a failed answer of the kubernetes backend's proxy. Error bodies differ by where
- * they come from: the apiserver answers with a Kubernetes `Status`, the kubernetes backend with
- * a serialized Backstage error (an unreachable cluster is a 500 whose message names the
- * cluster, an unknown cluster a 404 `NotFoundError`).
+ * What `path` (query string allowed) addresses in an API group: the collection of a kind,
+ * `/apis/<group>/<version>[/namespaces/<ns>]/<plural>`, one object of it (`.../<plural>/<name>`),
+ * or something else (a subresource, discovery, `/version`, ...).
+ */
+function apiGroupPathType(path: string): 'collection' | 'object' | 'other' {
+  const [pathname] = path.split('?', 1);
+  const prefix = '^/apis/[^/]+/[^/]+(/namespaces/[^/]+)?/[^/]+';
+  if (new RegExp(`${prefix}/?$`).test(pathname)) return 'collection';
+  if (new RegExp(`${prefix}/[^/]+/?$`).test(pathname)) return 'object';
+  return 'other';
+}
+
+/** How the apiserver's 404 without an object name is read, by what was asked. */
+const MISSING_API_REASON: Record<
+  ReturnType<typeof apiGroupPathType>,
+  ClusterRequestFailure
+> = {
+  // The kind (or its whole API group) is not served: its CRD is not installed.
+  collection: 'not-installed',
+  // The object cannot exist when its kind does not.
+  object: 'not-found',
+  other: 'error',
+};
+
+/**
+ * Classifies a failed answer of the kubernetes backend's proxy to a request for `path` (the
+ * Kubernetes API path, query string allowed). Error bodies differ by where they come from: the
+ * apiserver answers with a Kubernetes `Status` (or Go's plain `404 page not found` for a
+ * resource or API group it does not serve), the kubernetes backend with a serialized Backstage
+ * error (an unreachable cluster is a 500 whose message names the cluster, an unknown cluster a
+ * 404 `NotFoundError`).
+ *
+ * `not-installed` is only concluded from the apiserver's own 404 (never the kubernetes
+ * backend's) for a collection path: a missing object names itself in the Status's `details`,
+ * a missing kind does not.
  */
 export function classifyProxyError(
   cluster: string,
   statusCode: number,
   bodyText: string,
+  path: string,
 ): ClusterRequestError {
   const body = parseJson(bodyText);
+  const pathType = apiGroupPathType(path);
 
   if (isKubernetesStatus(body)) {
     const message = body.message || body.reason || `HTTP ${statusCode}`;
     let reason: ClusterRequestFailure;
     if (statusCode === 404) {
-      // A missing object names itself in `details`; a missing collection (the kind's CRD is
-      // not installed) does not.
-      reason = body.details?.name ? 'not-found' : 'not-installed';
+      if (body.details?.name) {
+        reason = 'not-found';
+      } else if ((body.reason ?? 'NotFound') === 'NotFound') {
+        reason = MISSING_API_REASON[pathType];
+      } else {
+        reason = 'error';
+      }
     } else if (statusCode === 403 || statusCode === 401) {
       reason = 'forbidden';
     } else {
@@ -194,11 +231,15 @@ export function classifyProxyError(
   }
 
   const text = bodyText.trim().slice(0, 200);
-  if (statusCode === 404 && /page not found/i.test(text)) {
-    // The apiserver's plain answer when the whole API group is missing.
+  if (
+    statusCode === 404 &&
+    pathType !== 'other' &&
+    /^404 page not found$/i.test(text)
+  ) {
+    // The apiserver's plain answer for a resource (or API group) it does not serve.
     return new ClusterRequestError(
       cluster,
-      'not-installed',
+      MISSING_API_REASON[pathType],
       `Cluster '${cluster}': ${text}`,
       statusCode,
     );
@@ -274,28 +315,50 @@ export class KubernetesProxyClient {
     return { Authorization: `Bearer ${token}`, Accept: 'application/json' };
   }
 
-  /** The clusters the kubernetes backend knows. */
+  /**
+   * The clusters the kubernetes backend knows.
+   * @throws ServiceUnavailableError (503) when the kubernetes backend cannot be reached, does
+   * not answer in time, fails or answers with something other than a cluster list.
+   */
   async listClusters(): Promise<KubernetesClusterSummary[]> {
-    const base = await this.#discovery.getBaseUrl(this.#pluginId);
-    const res = await this.#fetch(`${base}/clusters`, {
-      headers: await this.#headers(),
-      signal: AbortSignal.timeout(this.#timeoutMs),
-    });
-    const text = await res.text();
-    if (!res.ok) {
-      const message =
-        backstageError(parseJson(text))?.message ?? text.slice(0, 200);
-      throw new Error(
-        `The ${this.#pluginId} backend could not list clusters: HTTP ${
-          res.status
-        }${message ? ` ${message}` : ''}`,
+    const unavailable = (detail: string) =>
+      new ServiceUnavailableError(
+        `The ${this.#pluginId} backend could not list clusters: ${detail}`,
       );
+    const base = await this.#discovery.getBaseUrl(this.#pluginId);
+    let status: number;
+    let ok: boolean;
+    let text: string;
+    try {
+      const res = await this.#fetch(`${base}/clusters`, {
+        headers: await this.#headers(),
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      });
+      status = res.status;
+      ok = res.ok;
+      text = await res.text();
+    } catch (error) {
+      const name = (error as { name?: string })?.name;
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        throw unavailable(`no answer within ${this.#timeoutMs} ms`);
+      }
+      // fetch's own message is "fetch failed"; the reason (ECONNREFUSED, ...) is its cause.
+      const cause = (error as { cause?: { message?: unknown } })?.cause
+        ?.message;
+      throw unavailable(
+        `${(error as Error)?.message ?? error}${
+          typeof cause === 'string' && cause ? `: ${cause}` : ''
+        }`,
+      );
+    }
+    if (!ok) {
+      const message =
+        backstageError(parseJson(text))?.message ?? text.trim().slice(0, 200);
+      throw unavailable(`HTTP ${status}${message ? ` ${message}` : ''}`);
     }
     const body = parseJson(text) as { items?: unknown } | undefined;
     if (!body || !Array.isArray(body.items)) {
-      throw new Error(
-        `The ${this.#pluginId} backend answered GET /clusters without items`,
-      );
+      throw unavailable('GET /clusters answered without items');
     }
     return body.items
       .filter(
@@ -378,7 +441,7 @@ export class KubernetesProxyClient {
     }
 
     if (!ok) {
-      throw classifyProxyError(cluster, status, text);
+      throw classifyProxyError(cluster, status, text, path);
     }
     if (!text) return undefined as T;
     const parsed = parseJson(text);

@@ -110,18 +110,66 @@ describe('OmeResourceService', () => {
     );
   });
 
-  it('is generic over the OME kinds: namespaced kinds, only the given clusters', async () => {
+  it('stops and reports a cluster that repeats a continue token', async () => {
+    const { service, request } = setup(async cluster =>
+      cluster === 'a'
+        ? { items: [model('loop')], metadata: { continue: 'same' } }
+        : { items: [model('b-1')], metadata: {} },
+    );
+    const result = await service.list('ClusterBaseModel');
+    expect(result.items.map(i => i.cluster)).toEqual(['b']);
+    expect(result.errors).toEqual([
+      {
+        cluster: 'a',
+        reason: 'error',
+        message:
+          "Cluster 'a': listing /apis/ome.io/v1beta1/clusterbasemodels stopped after 2 pages: " +
+          'the cluster repeated a continue token',
+      },
+    ]);
+    expect(request.mock.calls.filter(c => c[0] === 'a')).toHaveLength(2);
+  });
+
+  it('stops and reports a cluster whose list takes more than maxPages pages', async () => {
+    let n = 0;
+    const request = jest.fn(async () => ({
+      items: [model(`m${n}`)],
+      metadata: { continue: `tok-${++n}` },
+    }));
+    const client = {
+      request,
+      listClusters: async () => [{ name: 'a' }],
+    } as unknown as KubernetesProxyClient;
+    const service = new OmeResourceService({
+      client,
+      clusters: new ClusterService({ client, probeTimeoutMs: 100 }),
+      maxPages: 3,
+    });
+    const result = await service.list('ClusterBaseModel');
+    expect(request).toHaveBeenCalledTimes(3);
+    expect(result.items).toEqual([]);
+    expect(result.errors).toEqual([
+      {
+        cluster: 'a',
+        reason: 'error',
+        message:
+          "Cluster 'a': listing /apis/ome.io/v1beta1/clusterbasemodels stopped after 3 pages " +
+          'of 500 objects (the limit), and the cluster had more',
+      },
+    ]);
+  });
+
+  it('is generic over the OME kinds: namespaced kinds across namespaces, only the given clusters', async () => {
     const { service, request } = setup(async () => ({
       items: [{ metadata: { name: 'isvc', namespace: 'team-a' } }],
     }));
     const result = await service.list('InferenceService', {
       clusters: ['b'],
-      namespace: 'team-a',
     });
     expect(request).toHaveBeenCalledTimes(1);
     expect(request).toHaveBeenCalledWith(
       'b',
-      '/apis/ome.io/v1beta1/namespaces/team-a/inferenceservices?limit=500',
+      '/apis/ome.io/v1beta1/inferenceservices?limit=500',
     );
     // Items of built-in style lists may lack apiVersion/kind; they are filled in.
     expect(result.items[0].object).toMatchObject({
@@ -171,6 +219,9 @@ describe('ClusterService', () => {
         { name: 'a', title: 'A' },
         { name: 'b' },
         { name: 'c' },
+        { name: 'd' },
+        { name: 'e' },
+        { name: 'f' },
       ],
       request: jest.fn(async (cluster: string, path: string, opts: any) => {
         expect(path).toBe('/version');
@@ -185,6 +236,15 @@ describe('ClusterService', () => {
         if (cluster === 'c') {
           throw new ClusterRequestError('c', 'forbidden', 'forbidden', 403);
         }
+        if (cluster === 'd') {
+          throw new ClusterRequestError('d', 'unknown-cluster', 'unknown', 404);
+        }
+        if (cluster === 'e') {
+          throw new ClusterRequestError('e', 'error', 'HTTP 500', 500);
+        }
+        if (cluster === 'f') {
+          throw new Error('kaputt');
+        }
         return { gitVersion: 'v1.37.2' };
       }),
     } as unknown as KubernetesProxyClient;
@@ -193,6 +253,9 @@ describe('ClusterService', () => {
       { name: 'a', title: 'A', reachable: true, version: 'v1.37.2' },
       { name: 'b', reachable: false, error: "Cluster 'b' is unreachable" },
       { name: 'c', reachable: true, error: 'forbidden' },
+      { name: 'd', reachable: false, error: 'unknown' },
+      { name: 'e', reachable: false, error: 'HTTP 500' },
+      { name: 'f', reachable: false, error: 'kaputt' },
     ]);
   });
 });

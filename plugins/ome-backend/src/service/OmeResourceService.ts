@@ -23,17 +23,24 @@ interface KubernetesList {
 /** Page size of list requests to a cluster. */
 const PAGE_LIMIT = 500;
 
+/** Most pages one list of one cluster may take: 500,000 objects in pages of 500. */
+const DEFAULT_MAX_PAGES = 1000;
+
 /** Reads OME resources of any kind in the `OME_KINDS` registry, across clusters. */
 export class OmeResourceService {
   readonly #client: KubernetesProxyClient;
   readonly #clusters: ClusterService;
+  readonly #maxPages: number;
 
   constructor(options: {
     client: KubernetesProxyClient;
     clusters: ClusterService;
+    /** Most pages (of 500 objects) one list of one cluster may take; 1000 by default. */
+    maxPages?: number;
   }) {
     this.#client = options.client;
     this.#clusters = options.clusters;
+    this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   }
 
   /**
@@ -42,14 +49,14 @@ export class OmeResourceService {
    */
   async list(
     kind: OmeKind,
-    options: { clusters?: string[]; namespace?: string } = {},
+    options: { clusters?: string[] } = {},
   ): Promise<OmeListResponse> {
     const clusters =
       options.clusters ?? (await this.#clusters.listClusterNames());
     const results = await Promise.all(
       clusters.map(async cluster => {
         try {
-          const objects = await this.#listAll(cluster, kind, options.namespace);
+          const objects = await this.#listAll(cluster, kind);
           return {
             items: objects.map(o => ({
               cluster,
@@ -70,25 +77,46 @@ export class OmeResourceService {
     return { items, errors };
   }
 
-  async #listAll(
-    cluster: string,
-    kind: OmeKind,
-    namespace?: string,
-  ): Promise<KubernetesObject[]> {
-    const path = omeResourcePath(kind, { namespace });
+  /**
+   * All objects of a kind in one cluster (all namespaces), page by page. Stops with an error
+   * when the cluster repeats a continue token or the list takes more than `maxPages` pages,
+   * so that a misbehaving apiserver cannot keep a request going forever.
+   */
+  async #listAll(cluster: string, kind: OmeKind): Promise<KubernetesObject[]> {
+    const path = omeResourcePath(kind);
     const objects: KubernetesObject[] = [];
+    const seenTokens = new Set<string>();
     let token: string | undefined;
-    do {
+    let pages = 0;
+    for (;;) {
       const query = new URLSearchParams({ limit: String(PAGE_LIMIT) });
       if (token) query.set('continue', token);
       const page = await this.#client.request<KubernetesList>(
         cluster,
         `${path}?${query}`,
       );
+      pages += 1;
       objects.push(...(page?.items ?? []));
       token = page?.metadata?.continue || undefined;
-    } while (token);
-    return objects;
+      if (!token) return objects;
+      if (seenTokens.has(token)) {
+        throw new ClusterRequestError(
+          cluster,
+          'error',
+          `Cluster '${cluster}': listing ${path} stopped after ${pages} pages: ` +
+            'the cluster repeated a continue token',
+        );
+      }
+      if (pages >= this.#maxPages) {
+        throw new ClusterRequestError(
+          cluster,
+          'error',
+          `Cluster '${cluster}': listing ${path} stopped after ${pages} pages of ` +
+            `${PAGE_LIMIT} objects (the limit), and the cluster had more`,
+        );
+      }
+      seenTokens.add(token);
+    }
   }
 
   /** One object, or undefined when it does not exist. */

@@ -1,13 +1,8 @@
-import {
-  ApiBlueprint,
-  PageBlueprint,
-  discoveryApiRef,
-  fetchApiRef,
-} from '@backstage/frontend-plugin-api';
+import { ApiBlueprint, PageBlueprint } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { Content } from '@backstage/core-components';
 import StorageIcon from '@material-ui/icons/Storage';
-import { OmeClient, omeApiRef } from '../api';
+import { omeApiFactory } from '../api/factory';
 import { rootRouteRef } from '../routes';
 
 /** @alpha */
@@ -15,13 +10,7 @@ export const omeRouteRef = convertLegacyRouteRef(rootRouteRef);
 
 /** `api:ome`: the OME backend client. @alpha */
 export const omeApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: omeApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new OmeClient({ discoveryApi, fetchApi }),
-    }),
+  params: defineParams => defineParams(omeApiFactory),
 });
 
 /** `page:ome`: the models page at /ome, with its nav item "OME". @alpha */
