@@ -307,6 +307,48 @@ export class KubernetesProxyClient {
     this.#fetch = options.fetch ?? globalThis.fetch;
   }
 
+  /**
+   * One HTTP exchange with the kubernetes backend: the status and body text, or why there was
+   * no answer (a timeout, or a network failure with fetch's cause spelled out).
+   */
+  async #send(
+    url: string,
+    init: {
+      method?: string;
+      headers: Record<string, string>;
+      body?: string;
+      timeoutMs: number;
+    },
+  ): Promise<
+    | { status: number; ok: boolean; text: string }
+    | { failure: 'timeout' | 'network'; message: string; error: unknown }
+  > {
+    try {
+      const res = await this.#fetch(url, {
+        method: init.method,
+        headers: init.headers,
+        body: init.body,
+        signal: AbortSignal.timeout(init.timeoutMs),
+      });
+      return { status: res.status, ok: res.ok, text: await res.text() };
+    } catch (error) {
+      const name = (error as { name?: string })?.name;
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        return { failure: 'timeout', message: 'timeout', error };
+      }
+      // fetch's own message is "fetch failed"; the reason (ECONNREFUSED, ...) is its cause.
+      const cause = (error as { cause?: { message?: unknown } })?.cause
+        ?.message;
+      return {
+        failure: 'network',
+        message: `${(error as Error)?.message ?? error}${
+          typeof cause === 'string' && cause ? `: ${cause}` : ''
+        }`,
+        error,
+      };
+    }
+  }
+
   async #headers(): Promise<Record<string, string>> {
     const { token } = await this.#auth.getPluginRequestToken({
       onBehalfOf: await this.#auth.getOwnServiceCredentials(),
@@ -326,31 +368,18 @@ export class KubernetesProxyClient {
         `The ${this.#pluginId} backend could not list clusters: ${detail}`,
       );
     const base = await this.#discovery.getBaseUrl(this.#pluginId);
-    let status: number;
-    let ok: boolean;
-    let text: string;
-    try {
-      const res = await this.#fetch(`${base}/clusters`, {
-        headers: await this.#headers(),
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      });
-      status = res.status;
-      ok = res.ok;
-      text = await res.text();
-    } catch (error) {
-      const name = (error as { name?: string })?.name;
-      if (name === 'TimeoutError' || name === 'AbortError') {
-        throw unavailable(`no answer within ${this.#timeoutMs} ms`);
-      }
-      // fetch's own message is "fetch failed"; the reason (ECONNREFUSED, ...) is its cause.
-      const cause = (error as { cause?: { message?: unknown } })?.cause
-        ?.message;
+    const answer = await this.#send(`${base}/clusters`, {
+      headers: await this.#headers(),
+      timeoutMs: this.#timeoutMs,
+    });
+    if ('failure' in answer) {
       throw unavailable(
-        `${(error as Error)?.message ?? error}${
-          typeof cause === 'string' && cause ? `: ${cause}` : ''
-        }`,
+        answer.failure === 'timeout'
+          ? `no answer within ${this.#timeoutMs} ms`
+          : answer.message,
       );
     }
+    const { status, ok, text } = answer;
     if (!ok) {
       const message =
         backstageError(parseJson(text))?.message ?? text.trim().slice(0, 200);
@@ -396,49 +425,37 @@ export class KubernetesProxyClient {
       headers['Content-Type'] ??= 'application/json';
     }
 
-    let status: number;
-    let ok: boolean;
-    let text: string;
-    try {
-      const res = await this.#fetch(`${base}/proxy${path}`, {
-        method,
-        headers,
-        body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      status = res.status;
-      ok = res.ok;
-      text = await res.text();
-    } catch (error) {
-      const name = (error as { name?: string })?.name;
-      if (name === 'TimeoutError' || name === 'AbortError') {
+    const answer = await this.#send(`${base}/proxy${path}`, {
+      method,
+      headers,
+      body,
+      timeoutMs,
+    });
+    if ('failure' in answer) {
+      if (answer.failure === 'timeout') {
         throw new ClusterRequestError(
           cluster,
           'unreachable',
           `Cluster '${cluster}' did not answer ${method} ${path} within ${timeoutMs} ms`,
           undefined,
           undefined,
-          error,
+          answer.error,
         );
       }
-      this.#logger?.warn(
-        `Could not reach the ${
-          this.#pluginId
-        } backend for cluster '${cluster}': ${error}`,
-      );
+      const message = `Could not reach the ${
+        this.#pluginId
+      } backend for cluster '${cluster}': ${answer.message}`;
+      this.#logger?.warn(message);
       throw new ClusterRequestError(
         cluster,
         'error',
-        `Could not reach the ${
-          this.#pluginId
-        } backend for cluster '${cluster}': ${
-          (error as Error)?.message ?? error
-        }`,
+        message,
         undefined,
         undefined,
-        error,
+        answer.error,
       );
     }
+    const { status, ok, text } = answer;
 
     if (!ok) {
       throw classifyProxyError(cluster, status, text, path);
