@@ -1,3 +1,5 @@
+import type { OmeItemActions, OmeKindAvailability, OmeListStats } from './api';
+
 /** @public */
 export interface ObjectMeta {
   name: string;
@@ -86,6 +88,8 @@ export interface BaseModelResource extends KubernetesObject {
 export interface OmeListItem<T extends KubernetesObject = KubernetesObject> {
   cluster: string;
   object: T;
+  /** The caller's allowed actions on this object, when the backend computed them. */
+  actions?: OmeItemActions;
 }
 
 /** Why a cluster contributed nothing (or not everything) to a response. @public */
@@ -101,8 +105,17 @@ export interface OmeClusterError {
 export interface OmeListResponse<
   T extends KubernetesObject = KubernetesObject,
 > {
+  /** The requested page of the filtered, sorted list. */
   items: OmeListItem<T>[];
+  /** Items matching the filters in all asked clusters, before paging. */
+  totalCount: number;
+  offset: number;
+  limit?: number;
+  stats: OmeListStats;
+  /** Clusters that could not be read (unreachable, forbidden, ...). */
   errors: OmeClusterError[];
+  /** Clusters where the kind's CRD is not installed: not an error, the kind is simply absent there. */
+  notInstalled: string[];
 }
 
 /** @public */
@@ -114,6 +127,8 @@ export interface OmeClusterInfo {
   /** The apiserver's gitVersion when reachable. */
   version?: string;
   error?: string;
+  /** Which OME kinds the cluster serves (when reachable). */
+  kinds?: OmeKindAvailability[];
 }
 
 /** @public */
