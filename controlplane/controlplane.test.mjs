@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { OME_KINDS, apiPath, clusterClient, kubeClient, loadYaml } from './kube.mjs';
 import { SECONDARY_EXCLUDED_KINDS, USERS } from './launch.mjs';
+import { PREDICTOR_POLICY, REPLICA_POLICY, TOKEN_POLICY } from './admission.mjs';
 
 let info;
 const clients = [];
@@ -160,4 +161,126 @@ test('backstage-kubernetes cannot impersonate; ome-impersonator can', async () =
     const ok = await imp.request('GET', ome('clusterbasemodels') + '?limit=1', undefined, asAlice);
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
   }
+});
+
+describe('admission: ValidatingAdmissionPolicies deny and warn (told apart from RBAC)', () => {
+  const dryRun = '?dryRun=All';
+
+  test('both clusters carry the policies and their bindings', async () => {
+    for (const c of info.clusters) {
+      const admin = client(c, 'ome-admin');
+      for (const [name, actions] of [
+        [REPLICA_POLICY, ['Deny']],
+        [TOKEN_POLICY, ['Warn']],
+        [PREDICTOR_POLICY, ['Warn']],
+      ]) {
+        const p = await admin.request('GET', `/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies/${name}`);
+        assert.equal(p.status, 200, `${name} on ${c.name}`);
+        assert.deepEqual(p.body.status?.typeChecking?.expressionWarnings ?? [], [], `${name} type-checks on ${c.name}`);
+        const b = await admin.must('GET', `/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings/${name}`);
+        assert.equal(b.spec.policyName, name);
+        assert.deepEqual(b.spec.validationActions, actions);
+      }
+    }
+  });
+
+  test('engine minReplicas > maxReplicas: denied by the policy (422 Invalid, names policy and field) on both clusters', async () => {
+    for (const c of info.clusters) {
+      const admin = client(c, 'ome-admin');
+      const isvc = inferenceService(uniqueName('cp-vap'), 'team-a');
+      isvc.spec.engine = { minReplicas: 3, maxReplicas: 1 };
+      const res = await admin.request('POST', ome('inferenceservices', 'team-a') + dryRun, isvc);
+      // a validation without `reason` is answered 422 / Invalid (an RBAC denial is 403 / Forbidden)
+      assert.equal(res.status, 422, JSON.stringify(res.body));
+      assert.equal(res.body.reason, 'Invalid');
+      assert.match(
+        res.body.message,
+        new RegExp(`is forbidden: ValidatingAdmissionPolicy '${REPLICA_POLICY}' with binding '${REPLICA_POLICY}' denied request: `),
+      );
+      assert.match(res.body.message, /spec\.engine\.minReplicas \(3\) must not exceed spec\.engine\.maxReplicas \(1\)/);
+      assert.doesNotMatch(res.body.message, /cannot create resource/);
+      // min == max, and decoder/router within bounds, pass
+      isvc.spec.engine = { minReplicas: 1, maxReplicas: 1 };
+      isvc.spec.router = { minReplicas: 2, maxReplicas: 1 };
+      const router = await admin.request('POST', ome('inferenceservices', 'team-a') + dryRun, isvc);
+      assert.equal(router.status, 422);
+      assert.match(router.body.message, /spec\.router\.minReplicas \(2\) must not exceed spec\.router\.maxReplicas \(1\)/);
+      isvc.spec.router = { minReplicas: 1 }; // only one bound set: not checked
+      const ok = await admin.request('POST', ome('inferenceservices', 'team-a') + dryRun, isvc);
+      assert.equal(ok.status, 201, JSON.stringify(ok.body));
+      assert.equal(ok.headers.warning, undefined);
+    }
+  });
+
+  test('a BaseModel with a plaintext token is created with a Warning header; spec.predictor warns too', async () => {
+    for (const c of info.clusters) {
+      const admin = client(c, 'ome-admin');
+      const model = baseModel(uniqueName('cp-vap'), 'team-a');
+      model.spec.storage.parameters = { token: 'hf_plaintext' };
+      const res = await admin.request('POST', ome('basemodels', 'team-a') + dryRun, model);
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      assert.match(
+        res.headers.warning ?? '',
+        new RegExp(`^299 - "Validation failed for ValidatingAdmissionPolicy '${TOKEN_POLICY}' with binding '${TOKEN_POLICY}': spec\\.storage\\.parameters\\.token .*spec\\.storage\\.key`),
+      );
+      assert.ok(!res.headers.warning.includes('hf_plaintext'), 'the warning does not echo the token');
+      delete model.spec.storage.parameters;
+      const clean = await admin.request('POST', ome('basemodels', 'team-a') + dryRun, model);
+      assert.equal(clean.status, 201);
+      assert.equal(clean.headers.warning, undefined);
+
+      const cbm = { ...baseModel(uniqueName('cp-vap'), undefined), kind: 'ClusterBaseModel' };
+      delete cbm.metadata.namespace;
+      cbm.spec.storage.parameters = { token: 'hf_plaintext' };
+      const cres = await admin.request('POST', ome('clusterbasemodels') + dryRun, cbm);
+      assert.equal(cres.status, 201, JSON.stringify(cres.body));
+      assert.match(cres.headers.warning ?? '', new RegExp(`'${TOKEN_POLICY}'.*parameters\\.token`));
+
+      const isvc = inferenceService(uniqueName('cp-vap'), 'team-a');
+      isvc.spec.predictor = { minReplicas: 1 };
+      const pres = await admin.request('POST', ome('inferenceservices', 'team-a') + dryRun, isvc);
+      assert.equal(pres.status, 201, JSON.stringify(pres.body));
+      assert.match(pres.headers.warning ?? '', new RegExp(`'${PREDICTOR_POLICY}'.*spec\\.predictor is deprecated`));
+    }
+  });
+
+  test('alice creating in team-b: an RBAC 403 Forbidden, unlike the policy denial', async () => {
+    for (const c of info.clusters) {
+      const alice = client(c, 'alice');
+      const isvc = inferenceService(uniqueName('cp-vap'), 'team-b');
+      isvc.spec.engine = { minReplicas: 3, maxReplicas: 1 }; // RBAC is checked before admission
+      const res = await alice.request('POST', ome('inferenceservices', 'team-b') + dryRun, isvc);
+      assert.equal(res.status, 403, JSON.stringify(res.body));
+      assert.equal(res.body.reason, 'Forbidden');
+      assert.equal(
+        res.body.message,
+        'inferenceservices.ome.io is forbidden: User "alice" cannot create resource "inferenceservices" in API group "ome.io" in the namespace "team-b"',
+      );
+      assert.doesNotMatch(res.body.message, /ValidatingAdmissionPolicy/);
+      // in her own namespace the same object reaches admission and is denied there
+      isvc.metadata.namespace = 'team-a';
+      const own = await alice.request('POST', ome('inferenceservices', 'team-a') + dryRun, isvc);
+      assert.equal(own.status, 422, JSON.stringify(own.body));
+      assert.match(own.body.message, new RegExp(`ValidatingAdmissionPolicy '${REPLICA_POLICY}'`));
+    }
+  });
+
+  test('team namespaces are labelled ome.io/team', async () => {
+    for (const c of info.clusters) {
+      const admin = client(c, 'ome-admin');
+      for (const ns of ['team-a', 'team-b']) {
+        const n = await admin.must('GET', `/api/v1/namespaces/${ns}`);
+        assert.equal(n.metadata.labels?.['ome.io/team'], ns, `${ns} on ${c.name}`);
+      }
+      const sel = await admin.must('GET', `/api/v1/namespaces?labelSelector=${encodeURIComponent('ome.io/team')}`);
+      assert.deepEqual(sel.items.map(n => n.metadata.name).sort(), ['team-a', 'team-b']);
+    }
+  });
+
+  test('the seed report has no admission denials and no policy warnings', () => {
+    for (const s of info.seed ?? []) {
+      for (const r of s.rejected) assert.doesNotMatch(r, /ValidatingAdmissionPolicy/, `${s.cluster}: ${r}`);
+      for (const w of s.warnings) assert.doesNotMatch(w, /ValidatingAdmissionPolicy/, `${s.cluster}: ${w}`);
+    }
+  });
 });

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { admissionObjects, applyAdmissionPolicies } from './admission.mjs';
 import { ensureBinaries } from './build.mjs';
 import { locateOmeData } from './ome-data.mjs';
 import { OME_KINDS, formatMs, kubeClient, loadYaml, objectPath, readYamlDocs, sleep } from './kube.mjs';
@@ -46,7 +47,8 @@ export function rbacObjects() {
   const group = name => ({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name });
   const teamNs = ['team-a', 'team-b'];
   return [
-    ...teamNs.map(name => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } })),
+    // labelled with their team, for policies that select namespaces (ome.io/team: team-a)
+    ...teamNs.map(name => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'ome.io/team': name } } })),
     // The Backstage kubernetes backend's cluster credential: full ome.io, namespaces, read of
     // workload diagnostics, SubjectAccessReviews. Deliberately NO impersonate verb: the
     // kubernetes proxy passes Impersonate-* headers through from any caller.
@@ -350,10 +352,16 @@ async function startCluster({ spec, index, stateDir, bins, data, crdSet, log, pr
     return crds.every(c => established.has(c.metadata.name));
   });
   const crdsMs = performance.now() - t0;
+  // ValidatingAdmissionPolicies (admission.mjs): after the CRDs (they match ome.io resources),
+  // before any seeding; waits until dry-run probes are denied / warned.
+  const admission = await applyAdmissionPolicies(api, { probeNamespace: 'team-a' });
+  for (const w of admission.typeWarnings) log(`controlplane: ${name}: admission policy type check: ${w}`);
+  const admissionMs = performance.now() - t0;
   api.close();
   log(
     `controlplane: ${name} ready at ${url} (${versionInfo.gitVersion}): etcd ${formatMs(etcdMs)}, ` +
-      `readyz ${formatMs(readyzMs)}, ${crds.length} CRDs established ${formatMs(crdsMs)}` +
+      `readyz ${formatMs(readyzMs)}, ${crds.length} CRDs established ${formatMs(crdsMs)}, ` +
+      `admission policies enforced ${formatMs(admissionMs)}` +
       (excludeKinds.length ? ` (without ${excludeKinds.join(', ')})` : ''),
   );
   return {
@@ -367,11 +375,14 @@ async function startCluster({ spec, index, stateDir, bins, data, crdSet, log, pr
     versionInfo,
     kinds: crds.map(c => c.spec.names.kind).sort(),
     missingKinds: excludeKinds.slice().sort(),
+    admissionPolicies: admissionObjects()
+      .filter(o => o.kind === 'ValidatingAdmissionPolicyBinding')
+      .map(o => ({ name: o.spec.policyName, binding: o.metadata.name, validationActions: o.spec.validationActions })),
     etcdUrl,
     dir,
     logs: { etcd: etcdProc.logFile, apiserver: apiProc.logFile },
     pids: { etcd: etcdProc.pid, apiserver: apiProc.pid },
-    timings: { etcdMs, readyzMs, crdsPostedMs, crdsEstablishedMs: crdsMs },
+    timings: { etcdMs, readyzMs, crdsPostedMs, crdsEstablishedMs: crdsMs, admissionMs },
   };
 }
 

@@ -335,7 +335,8 @@ export async function seedCluster(info, { full = false, data = locateOmeData(), 
         r = await client.create(objectPath(o, { collection: true }), o);
       } catch (err) {
         // A few OME samples do not validate against OME's own CRDs (kubectl apply rejects them
-        // too): record them and go on.
+        // too): record them and go on. A denial by the clusters' admission policies
+        // (admission.mjs) is a 422 too and is recorded the same way (none of OME's catalog trips it).
         if (err.status !== 422) throw err;
         rejected.push(`${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}: ${err.body?.message ?? err.message}`);
         return;
@@ -352,7 +353,7 @@ export async function seedCluster(info, { full = false, data = locateOmeData(), 
       .join(', ');
     log(
       `controlplane: seeded ${info.name} in ${formatMs(ms)}: ${summary} (${created} created, ${existed} already there` +
-        `${rejected.length ? `, ${rejected.length} sample(s) rejected by the CRD schema` : ''}` +
+        `${rejected.length ? `, ${rejected.length} sample(s) rejected (CRD schema or admission policy)` : ''}` +
         `${warnings.length ? `, ${warnings.length} server warning(s)` : ''})`,
     );
     for (const r of rejected) log(`controlplane:   rejected: ${r}`);
