@@ -25,8 +25,10 @@ export function cacheRoot() {
 let registryCache;
 export function npmRegistry() {
   if (!registryCache) {
+    // From a workspace package's directory npm refuses `config get` (ENOWORKSPACES).
     registryCache = execFileSync('npm', ['config', 'get', 'registry'], {
       encoding: 'utf8',
+      cwd: os.homedir(),
     }).trim();
   }
   return registryCache;

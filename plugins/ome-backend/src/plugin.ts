@@ -12,6 +12,8 @@ import { createRouter } from './router';
 import { ClusterService } from './service/ClusterService';
 import { KubernetesProxyClient } from './service/KubernetesProxyClient';
 import { OmeResourceService } from './service/OmeResourceService';
+import { OmeResourceWriter } from './service/OmeResourceWriter';
+import { ImportService } from './service/ImportService';
 
 /**
  * The OME backend plugin: reads (and later writes) OME resources across the clusters of the
@@ -56,6 +58,8 @@ export const omePlugin = createBackendPlugin({
           probeTimeoutMs: options.clusterTimeoutMs,
         });
         const resources = new OmeResourceService({ client, clusters });
+        const writer = new OmeResourceWriter({ client });
+        const importer = new ImportService({ client, writer });
 
         permissionsRegistry.addResourceType({
           resourceRef: omeResourcePermissionResourceRef,
@@ -73,6 +77,8 @@ export const omePlugin = createBackendPlugin({
             ),
             clusters,
             resources,
+            writer,
+            importer,
             config,
             logger,
           }),

@@ -16,6 +16,8 @@ import {
 import { createRouter } from './router';
 import { ClusterService } from './service/ClusterService';
 import { OmeResourceService } from './service/OmeResourceService';
+import { OmeResourceWriter } from './service/OmeResourceWriter';
+import { ImportService } from './service/ImportService';
 
 const ruleset = {
   getRuleByName: (name: string) =>
@@ -54,15 +56,20 @@ async function setup(
         object: object(`${cluster}-model`),
       })),
       errors: [],
+      notInstalled: [],
     }),
   );
   const resources = { list } as unknown as OmeResourceService;
+  const writer = {} as OmeResourceWriter;
+  const importer = {} as ImportService;
   const router = await createRouter({
     httpAuth: mockServices.httpAuth(),
     permissions,
     ruleset: ruleset as any,
     clusters,
     resources,
+    writer,
+    importer,
     config: mockServices.rootConfig(),
     logger: mockServices.logger.mock(),
   });
@@ -91,10 +98,14 @@ describe('router', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       items: [
-        { cluster: 'a', object: object('a-model') },
-        { cluster: 'b', object: object('b-model') },
+        { cluster: 'a', object: object('a-model'), actions: { update: true, delete: true } },
+        { cluster: 'b', object: object('b-model'), actions: { update: true, delete: true } },
       ],
+      totalCount: 2,
+      offset: 0,
+      stats: { total: 2, byCluster: { a: 1, b: 1 }, byState: { Unknown: 2 } },
       errors: [],
+      notInstalled: [],
     });
     expect(permissions.authorizeConditional).toHaveBeenCalledWith(
       [{ permission: omeResourceReadPermission }],
@@ -144,7 +155,7 @@ describe('router', () => {
     const res = await request(app).get('/clusterbasemodels?cluster=b');
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: any) => i.cluster)).toEqual(['b']);
-    expect(list).toHaveBeenCalledWith('ClusterBaseModel', { clusters: ['b'] });
+    expect(list).toHaveBeenCalledWith('ClusterBaseModel', { clusters: ['b'], labelSelector: undefined });
     await request(app)
       .get('/clusterbasemodels?cluster=a&cluster=b')
       .expect(200);

@@ -1,5 +1,5 @@
 import { OmeKind } from './kinds';
-import { KubernetesObject } from './types';
+import { KubernetesObject, OmeClusterError } from './types';
 
 /**
  * The value that replaces a secret (a model's plaintext `spec.storage.parameters.token`,

@@ -1,4 +1,10 @@
-import { OmeClusterInfo } from '@ome-console/plugin-ome-common';
+import {
+  OME_API_GROUP,
+  OME_KINDS,
+  OmeClusterInfo,
+  OmeKind,
+  OmeKindAvailability,
+} from '@ome-console/plugin-ome-common';
 import {
   ClusterRequestError,
   ClusterRequestFailure,
@@ -36,6 +42,45 @@ export class ClusterService {
     return Promise.all(clusters.map(c => this.#probe(c)));
   }
 
+  /**
+   * Which OME kinds a cluster serves, and in which versions of the `ome.io` group, from the
+   * apiserver's discovery documents (readable by every authenticated client).
+   */
+  async discoverKinds(cluster: string): Promise<OmeKindAvailability[]> {
+    const versions = new Map<OmeKind, string[]>();
+    let group: { versions?: Array<{ version?: string }> } | undefined;
+    try {
+      group = await this.#client.request(cluster, `/apis/${OME_API_GROUP}`, {
+        timeoutMs: this.#probeTimeoutMs,
+      });
+    } catch (error) {
+      if (!(error instanceof ClusterRequestError) || error.statusCode !== 404) {
+        throw error;
+      }
+    }
+    const served = (group?.versions ?? [])
+      .map(v => v.version)
+      .filter((v): v is string => typeof v === 'string');
+    await Promise.all(
+      served.map(async version => {
+        const list = await this.#client.request<{
+          resources?: Array<{ kind?: string; name?: string }>;
+        }>(cluster, `/apis/${OME_API_GROUP}/${version}`, {
+          timeoutMs: this.#probeTimeoutMs,
+        });
+        for (const r of list?.resources ?? []) {
+          const info = OME_KINDS.find(k => k.kind === r.kind && k.plural === r.name);
+          if (info) versions.set(info.kind, [...(versions.get(info.kind) ?? []), version]);
+        }
+      }),
+    );
+    return OME_KINDS.map(({ kind }) => ({
+      kind,
+      installed: versions.has(kind),
+      versions: (versions.get(kind) ?? []).sort(),
+    }));
+  }
+
   async #probe(cluster: KubernetesClusterSummary): Promise<OmeClusterInfo> {
     const title = cluster.title ? { title: cluster.title } : {};
     try {
@@ -44,6 +89,9 @@ export class ClusterService {
         '/version',
         { timeoutMs: this.#probeTimeoutMs },
       );
+      const kinds = await this.discoverKinds(cluster.name).catch(
+        () => undefined,
+      );
       return {
         name: cluster.name,
         ...title,
@@ -51,6 +99,7 @@ export class ClusterService {
         ...(typeof version?.gitVersion === 'string' && {
           version: version.gitVersion,
         }),
+        ...(kinds && { kinds }),
       };
     } catch (error) {
       const reason =

@@ -320,7 +320,7 @@ export class KubernetesProxyClient {
       timeoutMs: number;
     },
   ): Promise<
-    | { status: number; ok: boolean; text: string }
+    | { status: number; ok: boolean; text: string; warnings: string[] }
     | { failure: 'timeout' | 'network'; message: string; error: unknown }
   > {
     try {
@@ -330,7 +330,12 @@ export class KubernetesProxyClient {
         body: init.body,
         signal: AbortSignal.timeout(init.timeoutMs),
       });
-      return { status: res.status, ok: res.ok, text: await res.text() };
+      return {
+        status: res.status,
+        ok: res.ok,
+        text: await res.text(),
+        warnings: parseWarningHeader(res.headers.get('warning')),
+      };
     } catch (error) {
       const name = (error as { name?: string })?.name;
       if (name === 'TimeoutError' || name === 'AbortError') {
@@ -411,6 +416,19 @@ export class KubernetesProxyClient {
     path: string,
     options: ProxyRequestOptions = {},
   ): Promise<T> {
+    return (await this.exchange<T>(cluster, path, options)).body;
+  }
+
+  /**
+   * Like {@link KubernetesProxyClient.request}, also returning the apiserver's warnings
+   * (`Warning` headers, e.g. of a ValidatingAdmissionPolicy in Warn mode).
+   * @throws ClusterRequestError
+   */
+  async exchange<T = unknown>(
+    cluster: string,
+    path: string,
+    options: ProxyRequestOptions = {},
+  ): Promise<{ body: T; warnings: string[] }> {
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
     const method = options.method ?? 'GET';
     const base = await this.#discovery.getBaseUrl(this.#pluginId);
@@ -455,12 +473,12 @@ export class KubernetesProxyClient {
         answer.error,
       );
     }
-    const { status, ok, text } = answer;
+    const { status, ok, text, warnings } = answer;
 
     if (!ok) {
       throw classifyProxyError(cluster, status, text, path);
     }
-    if (!text) return undefined as T;
+    if (!text) return { body: undefined as T, warnings };
     const parsed = parseJson(text);
     if (parsed === undefined) {
       throw new ClusterRequestError(
@@ -470,6 +488,20 @@ export class KubernetesProxyClient {
         status,
       );
     }
-    return parsed as T;
+    return { body: parsed as T, warnings };
   }
+}
+
+/**
+ * The texts of HTTP `Warning` headers (`299 - "text"`, several joined by `, ` when fetch
+ * combines them), unescaped.
+ */
+export function parseWarningHeader(value: string | null): string[] {
+  if (!value) return [];
+  const warnings: string[] = [];
+  const re = /\d{3}\s+\S+\s+"((?:[^"\\]|\\.)*)"/g;
+  for (let m = re.exec(value); m; m = re.exec(value)) {
+    warnings.push(m[1].replace(/\\(.)/g, '$1'));
+  }
+  return warnings;
 }

@@ -3,7 +3,8 @@ import {
   OmeClusterError,
   OmeKind,
   OmeListItem,
-  OmeListResponse,
+  OmeNamespace,
+  OmeNamespacesResponse,
   omeKindInfo,
   omeResourcePath,
   parseOmeResourceRef,
@@ -14,6 +15,15 @@ import {
   KubernetesProxyClient,
 } from './KubernetesProxyClient';
 import { sanitizeObject } from './sanitize';
+
+/** A kind's objects across clusters, before permission filtering and paging. */
+export interface ClusterListResult {
+  items: OmeListItem[];
+  /** Clusters that could not be listed. */
+  errors: OmeClusterError[];
+  /** Clusters that do not serve the kind. */
+  notInstalled: string[];
+}
 
 interface KubernetesList {
   items?: KubernetesObject[];
@@ -49,14 +59,18 @@ export class OmeResourceService {
    */
   async list(
     kind: OmeKind,
-    options: { clusters?: string[] } = {},
-  ): Promise<OmeListResponse> {
+    options: { clusters?: string[]; labelSelector?: string } = {},
+  ): Promise<ClusterListResult> {
     const clusters =
       options.clusters ?? (await this.#clusters.listClusterNames());
     const results = await Promise.all(
       clusters.map(async cluster => {
         try {
-          const objects = await this.#listAll(cluster, kind);
+          const objects = await this.#listAll(
+            cluster,
+            kind,
+            options.labelSelector,
+          );
           return {
             items: objects.map(o => ({
               cluster,
@@ -70,10 +84,46 @@ export class OmeResourceService {
     );
     const items: OmeListItem[] = [];
     const errors: OmeClusterError[] = [];
+    const notInstalled: string[] = [];
     for (const r of results) {
       if (r.items) items.push(...r.items);
-      if (r.error) errors.push(r.error);
+      if (r.error?.reason === 'not-installed') notInstalled.push(r.error.cluster);
+      else if (r.error) errors.push(r.error);
     }
+    return { items, errors, notInstalled };
+  }
+
+  /** Namespaces of every given cluster (all by default), with their labels. */
+  async listNamespaces(
+    options: { clusters?: string[] } = {},
+  ): Promise<OmeNamespacesResponse> {
+    const clusters =
+      options.clusters ?? (await this.#clusters.listClusterNames());
+    const items: OmeNamespace[] = [];
+    const errors: OmeClusterError[] = [];
+    await Promise.all(
+      clusters.map(async cluster => {
+        try {
+          const list = await this.#client.request<{
+            items?: Array<{ metadata?: { name?: string; labels?: Record<string, string> } }>;
+          }>(cluster, '/api/v1/namespaces');
+          for (const ns of list?.items ?? []) {
+            if (typeof ns.metadata?.name !== 'string') continue;
+            items.push({
+              cluster,
+              name: ns.metadata.name,
+              ...(ns.metadata.labels && { labels: ns.metadata.labels }),
+            });
+          }
+        } catch (error) {
+          errors.push(toClusterError(cluster, error));
+        }
+      }),
+    );
+    items.sort(
+      (a, b) =>
+        a.cluster.localeCompare(b.cluster) || a.name.localeCompare(b.name),
+    );
     return { items, errors };
   }
 
@@ -82,7 +132,11 @@ export class OmeResourceService {
    * when the cluster repeats a continue token or the list takes more than `maxPages` pages,
    * so that a misbehaving apiserver cannot keep a request going forever.
    */
-  async #listAll(cluster: string, kind: OmeKind): Promise<KubernetesObject[]> {
+  async #listAll(
+    cluster: string,
+    kind: OmeKind,
+    labelSelector?: string,
+  ): Promise<KubernetesObject[]> {
     const path = omeResourcePath(kind);
     const objects: KubernetesObject[] = [];
     const seenTokens = new Set<string>();
@@ -90,6 +144,7 @@ export class OmeResourceService {
     let pages = 0;
     for (;;) {
       const query = new URLSearchParams({ limit: String(PAGE_LIMIT) });
+      if (labelSelector) query.set('labelSelector', labelSelector);
       if (token) query.set('continue', token);
       const page = await this.#client.request<KubernetesList>(
         cluster,

@@ -2,11 +2,12 @@ import {
   KubernetesObject,
   OME_API_GROUP,
   OME_API_VERSION,
+  OME_REDACTED_VALUE,
   OmeKind,
 } from '@ome-console/plugin-ome-common';
 
 /** What replaces a secret value in objects the OME backend hands out. */
-export const REDACTED_VALUE = '<redacted>';
+export const REDACTED_VALUE = OME_REDACTED_VALUE;
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const MODEL_KINDS = new Set<string>(['BaseModel', 'ClusterBaseModel']);

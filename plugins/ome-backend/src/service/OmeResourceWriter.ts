@@ -1,0 +1,428 @@
+import {
+  KubernetesObject,
+  OME_API_GROUP,
+  OME_API_VERSION,
+  OME_REDACTED_VALUE,
+  OmeFieldError,
+  OmeKind,
+  OmePatchOperation,
+  OmeWriteResult,
+  applyPatch,
+  diffObjects,
+  omeKindInfo,
+  omeResourcePath,
+  validateOmeObject,
+} from '@ome-console/plugin-ome-common';
+import { ClusterRequestError, KubernetesProxyClient } from './KubernetesProxyClient';
+import { OmeHttpError, badRequest, toHttpError, unprocessable } from './errors';
+import { sanitizeObject } from './sanitize';
+
+export interface WriteOptions {
+  /** Validate with the cluster (`dryRun=All`) and answer the would-be result; write nothing. */
+  dryRun?: boolean;
+}
+
+/** Where an object lives. */
+export interface ObjectTarget {
+  cluster: string;
+  kind: OmeKind;
+  namespace?: string;
+  name: string;
+}
+
+/** Metadata the apiserver owns: a client's value there is never a change to write. */
+const SERVER_OWNED_METADATA = new Set([
+  'resourceVersion',
+  'uid',
+  'creationTimestamp',
+  'generation',
+  'managedFields',
+  'selfLink',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+]);
+
+/** Whether a patch operation touches something a write of the main resource cannot change. */
+function isWritable(op: OmePatchOperation): boolean {
+  const [, top, field] = op.path.split('/');
+  if (top === 'status' || top === 'apiVersion' || top === 'kind') return false;
+  if (top === 'metadata') {
+    if (field === undefined) return false;
+    if (SERVER_OWNED_METADATA.has(field)) return false;
+    if (field === 'name' || field === 'namespace') return false;
+  }
+  return true;
+}
+
+/** Paths of redaction placeholders in an object (a client must not store them). */
+function placeholderPaths(value: unknown, path: string[] = []): string[] {
+  if (value === OME_REDACTED_VALUE) return [path.join('.')];
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value as object).flatMap(([k, v]) =>
+    placeholderPaths(v, [...path, k]),
+  );
+}
+
+function dryRunQuery(dryRun: boolean): string {
+  return dryRun ? '?dryRun=All' : '';
+}
+
+/** Throws 422 with the field errors of ome-common's schemas, if any. */
+function assertValid(kind: OmeKind, object: unknown, expect: { name?: string; namespace?: string }) {
+  const fieldErrors: OmeFieldError[] = validateOmeObject(kind, object, {
+    expectName: expect.name,
+    expectNamespace: expect.namespace,
+  });
+  if (fieldErrors.length) {
+    throw unprocessable(
+      `Invalid ${kind}: ${fieldErrors
+        .slice(0, 3)
+        .map(e => `${e.path || '(object)'} ${e.message}`)
+        .join('; ')}${fieldErrors.length > 3 ? ` (and ${fieldErrors.length - 3} more)` : ''}`,
+      { rejectedBy: 'schema', fieldErrors },
+    );
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Creates, updates, deletes and clones OME objects. An update applies only what the client
+ * changed to the object as it is stored (never a schema-parsed copy), writes it with the
+ * resourceVersion the client read, and writes nothing when nothing changed.
+ */
+export class OmeResourceWriter {
+  readonly #client: KubernetesProxyClient;
+
+  constructor(options: { client: KubernetesProxyClient }) {
+    this.#client = options.client;
+  }
+
+  /** Runs a cluster request, turning its failure into the HTTP error the caller gets. */
+  async #call<T>(kind: OmeKind, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof ClusterRequestError) throw toHttpError(error, { kind });
+      throw error;
+    }
+  }
+
+  /** The object as stored (unredacted), or a 404. */
+  async getStored(target: ObjectTarget): Promise<KubernetesObject> {
+    const { cluster, kind, namespace, name } = target;
+    return this.#call(kind, () =>
+      this.#client.request<KubernetesObject>(
+        cluster,
+        omeResourcePath(kind, { namespace, name }),
+      ),
+    );
+  }
+
+  /** A 409 carrying the object as it is now. */
+  async #conflict(target: ObjectTarget, message: string): Promise<OmeHttpError> {
+    const live = await this.getStored(target).catch(() => undefined);
+    return new OmeHttpError(409, 'ConflictError', message, {
+      cluster: target.cluster,
+      ...(live && { live: sanitizeObject(target.kind, live) }),
+    });
+  }
+
+  async create(
+    target: { cluster: string; kind: OmeKind; namespace?: string },
+    input: unknown,
+    options: WriteOptions & { authorize?: (object: KubernetesObject) => Promise<void> } = {},
+  ): Promise<OmeWriteResult> {
+    const { kind, namespace } = target;
+    const info = omeKindInfo(kind);
+    if (!isPlainObject(input)) throw badRequest('body: must be a JSON object');
+    const metadata = isPlainObject(input.metadata) ? input.metadata : {};
+    // The path names the namespace; an object may omit it.
+    const object = {
+      ...input,
+      metadata: {
+        ...metadata,
+        ...(info.namespaced && metadata.namespace === undefined && { namespace }),
+      },
+    } as KubernetesObject;
+    assertValid(kind, object, { namespace: info.namespaced ? namespace : undefined });
+    for (const field of ['resourceVersion', 'uid']) {
+      if (object.metadata[field] !== undefined) {
+        throw unprocessable(`metadata.${field}: must not be set on a new object`, {
+          rejectedBy: 'schema',
+          fieldErrors: [{ path: `metadata.${field}`, message: 'must not be set on a new object' }],
+        });
+      }
+    }
+    const placeholders = placeholderPaths(object);
+    if (placeholders.length) {
+      throw unprocessable(
+        `${placeholders.join(', ')}: holds the redaction placeholder ${OME_REDACTED_VALUE}; give the value or remove the field`,
+        {
+          rejectedBy: 'schema',
+          fieldErrors: placeholders.map(path => ({
+            path,
+            message: `holds the redaction placeholder ${OME_REDACTED_VALUE}`,
+          })),
+        },
+      );
+    }
+    await options.authorize?.(object);
+    return this.#createStored(target, object, !!options.dryRun);
+  }
+
+  async #createStored(
+    target: { cluster: string; kind: OmeKind; namespace?: string },
+    object: KubernetesObject,
+    dryRun: boolean,
+  ): Promise<OmeWriteResult> {
+    const { cluster, kind } = target;
+    const { body, warnings } = await this.#call(kind, () =>
+      this.#client.exchange<KubernetesObject>(
+        cluster,
+        `${omeResourcePath(kind, { namespace: object.metadata.namespace })}${dryRunQuery(dryRun)}`,
+        { method: 'POST', body: object },
+      ),
+    );
+    const result = sanitizeObject(kind, body);
+    return {
+      cluster,
+      object: result,
+      changed: true,
+      dryRun,
+      patch: [{ op: 'add', path: '', value: result }],
+      warnings,
+    };
+  }
+
+  /**
+   * Applies the difference between the object as the client read it (its resourceVersion)
+   * and as the client sent it to the object as stored.
+   */
+  async update(
+    target: ObjectTarget,
+    input: unknown,
+    options: WriteOptions & {
+      /** Decides on the object as stored and as it will be; throws to refuse. */
+      authorize?: (before: KubernetesObject, after: KubernetesObject) => Promise<void>;
+    } = {},
+  ): Promise<OmeWriteResult> {
+    const { cluster, kind } = target;
+    const dryRun = !!options.dryRun;
+    if (!isPlainObject(input)) throw badRequest('body: must be a JSON object');
+    assertValid(kind, input, { name: target.name, namespace: target.namespace });
+    const edited = input as unknown as KubernetesObject;
+    const readVersion = edited.metadata.resourceVersion;
+    if (typeof readVersion !== 'string' || !readVersion) {
+      throw unprocessable('metadata.resourceVersion: is required (the version the edit started from)', {
+        rejectedBy: 'schema',
+        fieldErrors: [{ path: 'metadata.resourceVersion', message: 'is required (the version the edit started from)' }],
+      });
+    }
+    const stored = await this.getStored(target);
+    if (stored.metadata.resourceVersion !== readVersion) {
+      throw await this.#conflict(
+        target,
+        `${kind} '${target.name}' on cluster '${cluster}' was changed by someone else (your edit started from resourceVersion ${readVersion}, it is now ${stored.metadata.resourceVersion}); reload and apply your change again`,
+      );
+    }
+    const shown = sanitizeObject(kind, stored);
+    const patch = diffObjects(shown, edited).filter(isWritable);
+    if (patch.length === 0) {
+      await options.authorize?.(stored, stored);
+      return { cluster, object: shown, changed: false, dryRun, patch: [], warnings: [] };
+    }
+    const next = applyPatch(stored, patch);
+    await options.authorize?.(stored, next);
+    let answer: { body: KubernetesObject; warnings: string[] };
+    try {
+      answer = await this.#client.exchange<KubernetesObject>(
+        cluster,
+        `${omeResourcePath(kind, { namespace: target.namespace, name: target.name })}${dryRunQuery(dryRun)}`,
+        { method: 'PUT', body: next },
+      );
+    } catch (error) {
+      if (error instanceof ClusterRequestError && error.statusCode === 409) {
+        throw await this.#conflict(
+          target,
+          `${kind} '${target.name}' on cluster '${cluster}' was changed by someone else while saving; reload and apply your change again`,
+        );
+      }
+      if (error instanceof ClusterRequestError) throw toHttpError(error, { kind });
+      throw error;
+    }
+    return {
+      cluster,
+      object: sanitizeObject(kind, answer.body),
+      changed: true,
+      dryRun,
+      patch,
+      warnings: answer.warnings,
+    };
+  }
+
+  async delete(
+    target: ObjectTarget,
+    options: WriteOptions & {
+      resourceVersion?: string;
+      authorize?: (stored: KubernetesObject) => Promise<void>;
+    } = {},
+  ): Promise<OmeWriteResult> {
+    const { cluster, kind } = target;
+    const dryRun = !!options.dryRun;
+    const stored = await this.getStored(target);
+    await options.authorize?.(stored);
+    if (options.resourceVersion && stored.metadata.resourceVersion !== options.resourceVersion) {
+      throw await this.#conflict(
+        target,
+        `${kind} '${target.name}' on cluster '${cluster}' changed since resourceVersion ${options.resourceVersion}; not deleted`,
+      );
+    }
+    const deleteOptions = {
+      apiVersion: 'v1',
+      kind: 'DeleteOptions',
+      propagationPolicy: 'Background',
+      preconditions: {
+        uid: stored.metadata.uid,
+        ...(options.resourceVersion && { resourceVersion: options.resourceVersion }),
+      },
+      ...(dryRun && { dryRun: ['All'] }),
+    };
+    let warnings: string[];
+    try {
+      ({ warnings } = await this.#client.exchange(
+        cluster,
+        `${omeResourcePath(kind, { namespace: target.namespace, name: target.name })}${dryRunQuery(dryRun)}`,
+        { method: 'DELETE', body: deleteOptions },
+      ));
+    } catch (error) {
+      if (error instanceof ClusterRequestError && error.statusCode === 409) {
+        throw await this.#conflict(target, `${kind} '${target.name}' on cluster '${cluster}' changed; not deleted`);
+      }
+      if (error instanceof ClusterRequestError) throw toHttpError(error, { kind });
+      throw error;
+    }
+    const shown = sanitizeObject(kind, stored);
+    return {
+      cluster,
+      object: shown,
+      changed: true,
+      dryRun,
+      patch: [{ op: 'remove', path: '', oldValue: shown }],
+      warnings,
+    };
+  }
+
+  /** The stored object under a new name (and optionally cluster/namespace), as a new object. */
+  async cloneObject(
+    source: ObjectTarget,
+    request: { name: string; cluster?: string; namespace?: string },
+  ): Promise<{
+    target: { cluster: string; kind: OmeKind; namespace?: string };
+    object: KubernetesObject;
+    stored: KubernetesObject;
+  }> {
+    const { kind } = source;
+    const info = omeKindInfo(kind);
+    const stored = await this.getStored(source);
+    const cluster = request.cluster ?? source.cluster;
+    const namespace = info.namespaced ? request.namespace ?? source.namespace : undefined;
+    const { annotations, labels } = stored.metadata;
+    const keptAnnotations = Object.fromEntries(
+      Object.entries(annotations ?? {}).filter(
+        ([k]) => k !== 'kubectl.kubernetes.io/last-applied-configuration',
+      ),
+    );
+    const { status: _status, metadata: _metadata, ...rest } = stored;
+    const object: KubernetesObject = {
+      ...rest,
+      apiVersion: stored.apiVersion ?? `${OME_API_GROUP}/${OME_API_VERSION}`,
+      kind,
+      metadata: {
+        name: request.name,
+        ...(namespace && { namespace }),
+        ...(labels && { labels }),
+        ...(Object.keys(keptAnnotations).length && { annotations: keptAnnotations }),
+      },
+    };
+    return { target: { cluster, kind, namespace }, object, stored };
+  }
+
+  async clone(
+    source: ObjectTarget,
+    request: unknown,
+    options: {
+      /** Decides on reading the source and creating the copy; throws to refuse. */
+      authorize?: (source: KubernetesObject, copy: KubernetesObject, copyCluster: string) => Promise<void>;
+    } = {},
+  ): Promise<OmeWriteResult> {
+    if (!isPlainObject(request)) throw badRequest('body: must be a JSON object');
+    const { name, cluster, namespace, dryRun } = request;
+    if (typeof name !== 'string' || !name) throw badRequest('body.name: is required (the name of the copy)');
+    for (const [field, value] of Object.entries({ cluster, namespace })) {
+      if (value !== undefined && (typeof value !== 'string' || !value)) {
+        throw badRequest(`body.${field}: must be a non-empty string`);
+      }
+    }
+    if (dryRun !== undefined && typeof dryRun !== 'boolean') {
+      throw badRequest('body.dryRun: must be true or false');
+    }
+    const { target, object, stored } = await this.cloneObject(source, {
+      name,
+      cluster: cluster as string | undefined,
+      namespace: namespace as string | undefined,
+    });
+    assertValid(source.kind, object, { namespace: target.namespace });
+    await options.authorize?.(stored, object, target.cluster);
+    return this.#createStored(target, object, !!dryRun);
+  }
+
+  /** Creates, or updates to match `object`, for the import of one document. */
+  async upsert(
+    target: { cluster: string; kind: OmeKind; namespace?: string },
+    object: KubernetesObject,
+    options: WriteOptions & {
+      authorizeCreate?: (object: KubernetesObject) => Promise<void>;
+      authorizeUpdate?: (before: KubernetesObject, after: KubernetesObject) => Promise<void>;
+    },
+  ): Promise<OmeWriteResult & { outcome: 'created' | 'updated' | 'unchanged' }> {
+    const name = object.metadata?.name;
+    const existing = await this.getStored({ ...target, name }).catch(error => {
+      if (error instanceof OmeHttpError && error.statusCode === 404 && /not found/i.test(error.message)) return undefined;
+      throw error;
+    });
+    if (!existing) {
+      const result = await this.create(target, object, {
+        dryRun: options.dryRun,
+        authorize: options.authorizeCreate,
+      });
+      return { ...result, outcome: 'created' };
+    }
+    // An import names the desired state of the fields it gives: those change, others stay.
+    const shown = sanitizeObject(target.kind, existing);
+    const merged = mergeInto(shown, object);
+    const result = await this.update(
+      { ...target, name },
+      { ...merged, metadata: { ...merged.metadata, resourceVersion: existing.metadata.resourceVersion } },
+      { dryRun: options.dryRun, authorize: options.authorizeUpdate },
+    );
+    return { ...result, outcome: result.changed ? 'updated' : 'unchanged' };
+  }
+}
+
+/** `overlay`'s fields over `base`, recursively for plain objects; lists and scalars replace. */
+function mergeInto(base: KubernetesObject, overlay: KubernetesObject): KubernetesObject {
+  const merge = (a: unknown, b: unknown): unknown => {
+    if (isPlainObject(a) && isPlainObject(b)) {
+      const out: Record<string, unknown> = { ...a };
+      for (const [k, v] of Object.entries(b)) out[k] = merge(a[k], v);
+      return out;
+    }
+    return b;
+  };
+  return merge(base, overlay) as KubernetesObject;
+}
+
+
