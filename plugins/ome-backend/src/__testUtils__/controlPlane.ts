@@ -212,7 +212,7 @@ export async function kubeRequest<T = any>(
           resolve({
             status: res.statusCode ?? 0,
             body: text ? JSON.parse(text) : undefined,
-            warnings: warning ? (Array.isArray(warning) ? warning : [warning]) : [],
+            warnings: [warning ?? []].flat(),
           });
         });
       },
