@@ -88,6 +88,7 @@ describe('OmeResourceService', () => {
     await expect(service.list('AcceleratorClass')).resolves.toEqual({
       items: [],
       errors: [{ cluster: 'a', reason: 'error', message: 'kaputt' }],
+      notInstalled: [],
     });
   });
 
