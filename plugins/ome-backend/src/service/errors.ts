@@ -16,9 +16,10 @@ export class OmeHttpError extends CustomErrorBase {
     name: string,
     message: string,
     readonly details?: OmeErrorDetails,
-    cause?: unknown,
+    /** Kept for logs; not appended to the message, which is complete for the caller. */
+    readonly origin?: unknown,
   ) {
-    super(message, cause);
+    super(message);
     this.name = name;
   }
 }
