@@ -15,7 +15,7 @@ import {
 } from '@ome-console/plugin-ome-common';
 import { ClusterRequestError, KubernetesProxyClient } from './KubernetesProxyClient';
 import { OmeHttpError, badRequest, toHttpError, unprocessable } from './errors';
-import { sanitizeObject } from './sanitize';
+import { redactPatch, sanitizeObject } from './sanitize';
 
 export interface WriteOptions {
   /** Validate with the cluster (`dryRun=All`) and answer the would-be result; write nothing. */
@@ -258,7 +258,7 @@ export class OmeResourceWriter {
       object: sanitizeObject(kind, answer.body),
       changed: true,
       dryRun,
-      patch,
+      patch: redactPatch(kind, patch),
       warnings: answer.warnings,
     };
   }

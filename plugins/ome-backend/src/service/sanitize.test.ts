@@ -1,4 +1,4 @@
-import { REDACTED_VALUE, sanitizeObject } from './sanitize';
+import { REDACTED_VALUE, redactPatch, sanitizeObject } from './sanitize';
 
 describe('sanitizeObject', () => {
   it('drops managedFields and keeps everything else', () => {
@@ -57,5 +57,24 @@ describe('sanitizeObject', () => {
       spec: { storage: { storageUri: 'hf://x/y' } },
     };
     expect(sanitizeObject('BaseModel', raw)).toEqual(raw);
+  });
+});
+
+describe('redactPatch', () => {
+  it('hides a token set at, above or below its path, for models only', () => {
+    const ops = redactPatch('ClusterBaseModel', [
+      { op: 'replace', path: '/spec/storage/parameters/token', value: 'hf_new', oldValue: REDACTED_VALUE },
+      { op: 'add', path: '/spec/storage/parameters', value: { token: 'hf_new', region: 'x' } },
+      { op: 'add', path: '/spec/storage', value: { parameters: { token: 'hf_new' }, storageUri: 'hf://a' } },
+      { op: 'replace', path: '/spec/vendor', value: 'hf_new' },
+      { op: 'add', path: '/spec/storage/parameters/tokenizer', value: 'keep' },
+    ]);
+    expect(ops[0].value).toBe(REDACTED_VALUE);
+    expect(ops[1].value).toEqual({ token: REDACTED_VALUE, region: 'x' });
+    expect(ops[2].value).toEqual({ parameters: { token: REDACTED_VALUE }, storageUri: 'hf://a' });
+    expect(ops[3].value).toBe('hf_new');
+    expect(ops[4].value).toBe('keep');
+    const runtime = [{ op: 'add' as const, path: '/spec/storage/parameters/token', value: 'x' }];
+    expect(redactPatch('ClusterServingRuntime', runtime)).toBe(runtime);
   });
 });

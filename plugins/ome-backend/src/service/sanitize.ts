@@ -4,6 +4,7 @@ import {
   OME_API_VERSION,
   OME_REDACTED_VALUE,
   OmeKind,
+  OmePatchOperation,
 } from '@ome-console/plugin-ome-common';
 
 /** What replaces a secret value in objects the OME backend hands out. */
@@ -78,4 +79,45 @@ export function sanitizeObject(
     }
   }
   return object;
+}
+
+const TOKEN_PATH = ['spec', 'storage', 'parameters', 'token'];
+
+/**
+ * A patch as it may be shown: for models, a value at or above the token's path has the token
+ * redacted (a client that sets a new token must not get it echoed).
+ */
+export function redactPatch(
+  kind: OmeKind,
+  patch: OmePatchOperation[],
+): OmePatchOperation[] {
+  if (!MODEL_KINDS.has(kind)) return patch;
+  const redact = (path: string, value: unknown): unknown => {
+    const segments = path.split('/').slice(1);
+    if (segments.length > TOKEN_PATH.length) {
+      return segments.slice(0, 4).join('/') === TOKEN_PATH.join('/')
+        ? REDACTED_VALUE
+        : value;
+    }
+    if (segments.some((s, i) => s !== TOKEN_PATH[i])) return value;
+    if (segments.length === TOKEN_PATH.length) return REDACTED_VALUE;
+    const rest = TOKEN_PATH.slice(segments.length);
+    let node: unknown = value;
+    for (const key of rest.slice(0, -1)) {
+      node = (node as Record<string, unknown> | undefined)?.[key];
+    }
+    if (!node || typeof node !== 'object' || !(rest[rest.length - 1] in node)) {
+      return value;
+    }
+    const copy = JSON.parse(JSON.stringify(value));
+    let target = copy;
+    for (const key of rest.slice(0, -1)) target = target[key];
+    target[rest[rest.length - 1]] = REDACTED_VALUE;
+    return copy;
+  };
+  return patch.map(op => ({
+    ...op,
+    ...('value' in op && { value: redact(op.path, op.value) }),
+    ...('oldValue' in op && { oldValue: redact(op.path, op.oldValue) }),
+  }));
 }
