@@ -4,27 +4,32 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import omePlugin, { omeModelsPage } from './alpha';
-import { OmeApi, omeApiRef } from './api';
+import { omeApiRef } from './api';
+import { listResponse, mockOmeApi } from './testUtils/mockOmeApi';
 
-const api: OmeApi = {
+const api = mockOmeApi({
   getClusters: async () => ({
     items: [{ name: 'ome-dev-a', reachable: true }],
   }),
-  listClusterBaseModels: async () => ({
-    items: [
-      {
-        cluster: 'ome-dev-a',
-        object: {
-          apiVersion: 'ome.io/v1beta1',
-          kind: 'ClusterBaseModel',
-          metadata: { name: 'phi-2' },
-          status: { state: 'Ready' },
+  listResources: async () =>
+    listResponse({
+      stats: { total: 3, byCluster: {}, byState: {} },
+    }),
+  listClusterBaseModels: async () =>
+    listResponse({
+      items: [
+        {
+          cluster: 'ome-dev-a',
+          object: {
+            apiVersion: 'ome.io/v1beta1',
+            kind: 'ClusterBaseModel',
+            metadata: { name: 'phi-2' },
+            status: { state: 'Ready' },
+          },
         },
-      },
-    ],
-    errors: [],
-  }),
-};
+      ],
+    }),
+});
 
 describe('omePlugin (new frontend system)', () => {
   it('has id ome and a root route', () => {
@@ -32,7 +37,7 @@ describe('omePlugin (new frontend system)', () => {
     expect(omePlugin.routes.root).toBeDefined();
   });
 
-  it('renders the models page at /ome', async () => {
+  it('renders the overview of the kinds and the models at /ome', async () => {
     const tester = createExtensionTester(omeModelsPage, {
       apis: [[omeApiRef, api]],
     });
@@ -41,5 +46,8 @@ describe('omePlugin (new frontend system)', () => {
     });
     expect(await screen.findByText('phi-2')).toBeInTheDocument();
     expect(screen.getByText('ome-dev-a')).toBeInTheDocument();
+    expect(screen.getByText('Cluster serving runtimes')).toBeInTheDocument();
+    expect(screen.getByText('Inference services')).toBeInTheDocument();
+    expect(screen.getByTestId('ome-kind-inferenceservices')).toBeInTheDocument();
   });
 });

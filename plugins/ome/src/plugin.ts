@@ -19,13 +19,16 @@ export const omePlugin = createPlugin({
 });
 
 /**
- * The OME models page (legacy frontend system): `<Route path="/ome" element={<OmePage />} />`.
+ * The OME pages (legacy frontend system): `<Route path="/ome" element={<OmePage />} />`.
+ * An overview of the eight OME kinds at the mount point; per kind a list, create, detail
+ * and edit page below it (`/ome/<plural>/...`), and `/ome/import`.
  * @public
  */
 export const OmePage: () => JSX.Element = omePlugin.provide(
   createRoutableExtension({
     name: 'OmePage',
-    component: () => import('./components/ModelsPage').then(m => m.ModelsPage),
+    component: () =>
+      import('./components/OmeRouter').then(m => m.OmePageRoot),
     mountPoint: rootRouteRef,
   }),
 );

@@ -13,7 +13,10 @@ export const omeApi = ApiBlueprint.make({
   params: defineParams => defineParams(omeApiFactory),
 });
 
-/** `page:ome`: the models page at /ome, with its nav item "OME". @alpha */
+/**
+ * `page:ome`: the OME pages at /ome (overview, then per kind list, create, detail and
+ * edit pages, and the YAML import), with the nav item "OME". @alpha
+ */
 export const omeModelsPage = PageBlueprint.make({
   params: {
     path: '/ome',
@@ -21,9 +24,9 @@ export const omeModelsPage = PageBlueprint.make({
     icon: <StorageIcon fontSize="inherit" />,
     routeRef: omeRouteRef,
     loader: () =>
-      import('../components/ModelsPage').then(m => (
+      import('../components/OmeRouter').then(m => (
         <Content>
-          <m.ModelsContent />
+          <m.OmeRouter />
         </Content>
       )),
   },

@@ -1,20 +1,115 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   BaseModelResource,
+  KubernetesObject,
+  OmeCloneRequest,
   OmeClustersResponse,
+  OmeImportRequest,
+  OmeImportResponse,
+  OmeKind,
+  OmeListItem,
+  OmeListQuery,
   OmeListResponse,
+  OmeNamespacesResponse,
+  OmeWriteResult,
 } from '@ome-console/plugin-ome-common';
 
 /**
- * Client for the OME backend plugin (`/api/ome`).
+ * One object of a kind: its cluster, its namespace (namespaced kinds only) and its name.
+ * @public
+ */
+export interface OmeResourceTarget {
+  cluster: string;
+  namespace?: string;
+  name: string;
+}
+
+/**
+ * Where a new object goes: a cluster, and a namespace for namespaced kinds (else the
+ * object's `metadata.namespace`).
+ * @public
+ */
+export interface OmeCreateTarget {
+  cluster: string;
+  namespace?: string;
+}
+
+/** Options shared by the OME client's calls. @public */
+export interface OmeRequestOptions {
+  signal?: AbortSignal;
+}
+
+/** Options of writes: `dryRun` asks the cluster for the outcome without writing. @public */
+export interface OmeWriteOptions extends OmeRequestOptions {
+  dryRun?: boolean;
+}
+
+/**
+ * Client for the OME backend plugin (`/api/ome`). Failed calls reject with an
+ * {@link OmeApiError}.
  * @public
  */
 export interface OmeApi {
-  /** The clusters the OME backend knows, with reachability. */
-  getClusters(options?: { signal?: AbortSignal }): Promise<OmeClustersResponse>;
+  /** The clusters the OME backend knows, with reachability and the OME kinds each serves. */
+  getClusters(options?: OmeRequestOptions): Promise<OmeClustersResponse>;
+  /** The namespaces of the given clusters (of all clusters by default). */
+  listNamespaces(
+    options?: { cluster?: string[] } & OmeRequestOptions,
+  ): Promise<OmeNamespacesResponse>;
   /**
-   * ClusterBaseModels of every cluster (or of one cluster). Clusters that could not be
-   * read are listed in `errors`; the others' objects are still in `items`.
+   * A page of one kind's objects across clusters; the backend filters, sorts and pages.
+   * Clusters that could not be read are listed in `errors`, clusters without the kind in
+   * `notInstalled`; the others' objects are still in `items`.
+   */
+  listResources(
+    kind: OmeKind,
+    query?: OmeListQuery,
+    options?: OmeRequestOptions,
+  ): Promise<OmeListResponse>;
+  /** One object. */
+  getResource(
+    kind: OmeKind,
+    target: OmeResourceTarget,
+    options?: OmeRequestOptions,
+  ): Promise<OmeListItem>;
+  /** Creates an object (status 201), or with `dryRun` tells what would be created. */
+  createResource(
+    kind: OmeKind,
+    target: OmeCreateTarget,
+    object: KubernetesObject,
+    options?: OmeWriteOptions,
+  ): Promise<OmeWriteResult>;
+  /**
+   * Replaces an object with the edited one. The object keeps `metadata.resourceVersion` as
+   * fetched: a stale one rejects with a 409 whose details carry the live object.
+   */
+  updateResource(
+    kind: OmeKind,
+    target: OmeResourceTarget,
+    object: KubernetesObject,
+    options?: OmeWriteOptions,
+  ): Promise<OmeWriteResult>;
+  /** Deletes an object (only if still at `resourceVersion`, when given). */
+  deleteResource(
+    kind: OmeKind,
+    target: OmeResourceTarget,
+    options?: { resourceVersion?: string } & OmeWriteOptions,
+  ): Promise<OmeWriteResult>;
+  /** Copies an object under a new name, possibly to another cluster or namespace. */
+  cloneResource(
+    kind: OmeKind,
+    target: OmeResourceTarget,
+    request: OmeCloneRequest,
+    options?: OmeRequestOptions,
+  ): Promise<OmeWriteResult>;
+  /** Applies one or more YAML documents to one cluster: all of them or none. */
+  importYaml(
+    request: OmeImportRequest,
+    options?: OmeRequestOptions,
+  ): Promise<OmeImportResponse>;
+  /**
+   * ClusterBaseModels of every cluster (or of one cluster), all of them.
+   * @deprecated use `listResources('ClusterBaseModel', ...)`.
    */
   listClusterBaseModels(options?: {
     cluster?: string;

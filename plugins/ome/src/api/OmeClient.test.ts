@@ -1,7 +1,18 @@
 import { OmeClient } from './OmeClient';
+import { OmeApiError, isOmeApiError } from './OmeApiError';
 
-function setup(response: Response) {
-  const fetch = jest.fn(async () => response);
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+function setup(...responses: Response[]) {
+  const fetch = jest.fn(async (_url: string, _init?: RequestInit) => {
+    const r = responses.shift();
+    if (!r) throw new Error('no more responses');
+    return r;
+  });
   const client = new OmeClient({
     discoveryApi: { getBaseUrl: async () => 'http://backend/api/ome' },
     fetchApi: { fetch } as any,
@@ -9,45 +20,177 @@ function setup(response: Response) {
   return { client, fetch };
 }
 
+const csr = {
+  apiVersion: 'ome.io/v1beta1',
+  kind: 'ClusterServingRuntime',
+  metadata: { name: 'srt', resourceVersion: '7' },
+  spec: {},
+};
+
 describe('OmeClient', () => {
   it('lists cluster base models of one cluster', async () => {
     const { client, fetch } = setup(
-      new Response(
-        JSON.stringify({
-          items: [
-            { cluster: 'ome-dev-a', object: { metadata: { name: 'x' } } },
-          ],
-          errors: [],
-        }),
-        { status: 200, headers: { 'Content-Type': 'application/json' } },
-      ),
+      json({
+        items: [{ cluster: 'ome-dev-a', object: { metadata: { name: 'x' } } }],
+        errors: [],
+      }),
     );
     const res = await client.listClusterBaseModels({ cluster: 'ome dev' });
     expect(fetch).toHaveBeenCalledWith(
       'http://backend/api/ome/clusterbasemodels?cluster=ome%20dev',
-      expect.anything(),
+      expect.objectContaining({ method: 'GET' }),
     );
     expect(res.items).toHaveLength(1);
     expect(res.errors).toEqual([]);
   });
 
-  it('fills in missing arrays', async () => {
-    const { client } = setup(new Response('{}', { status: 200 }));
-    expect(await client.listClusterBaseModels()).toEqual({
+  it('lists a kind with the server-side query', async () => {
+    const { client, fetch } = setup(
+      json({ items: [], totalCount: 0, offset: 25, limit: 25 }),
+    );
+    await client.listResources('InferenceService', {
+      cluster: ['a', 'b'],
+      namespace: ['team-a'],
+      labelSelector: 'k=v',
+      search: 'llama 3',
+      sort: 'state',
+      order: 'desc',
+      offset: 25,
+      limit: 25,
+    });
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://backend/api/ome/inferenceservices?cluster=a&cluster=b&namespace=team-a&labelSelector=k%3Dv&search=llama%203&sort=state&order=desc&offset=25&limit=25',
+    );
+  });
+
+  it('fills in missing parts of answers', async () => {
+    const { client } = setup(
+      new Response('{}', { status: 200 }),
+      new Response('{}', { status: 200 }),
+      new Response('{}', { status: 200 }),
+    );
+    expect(await client.listResources('BaseModel')).toEqual({
+      items: [],
+      totalCount: 0,
+      offset: 0,
+      stats: { total: 0, byCluster: {}, byState: {} },
+      errors: [],
+      notInstalled: [],
+    });
+    expect(await client.getClusters()).toEqual({ items: [] });
+    expect(await client.listNamespaces({ cluster: ['a'] })).toEqual({
       items: [],
       errors: [],
     });
-    const { client: c2 } = setup(new Response('{}', { status: 200 }));
-    expect(await c2.getClusters()).toEqual({ items: [] });
   });
 
-  it('throws a ResponseError on failure', async () => {
-    const { client } = setup(
-      new Response(
-        JSON.stringify({ error: { name: 'NotAllowedError', message: 'nope' } }),
-        { status: 403, headers: { 'Content-Type': 'application/json' } },
-      ),
+  it('addresses objects of cluster-scoped and namespaced kinds', async () => {
+    const { client, fetch } = setup(
+      json({ cluster: 'a', object: csr }),
+      json({ cluster: 'a', object: {} }),
     );
-    await expect(client.getClusters()).rejects.toThrow(/403|nope/);
+    await client.getResource('ClusterServingRuntime', {
+      cluster: 'a',
+      namespace: 'ignored',
+      name: 'srt',
+    });
+    await client.getResource('InferenceService', {
+      cluster: 'a b',
+      namespace: 'team-a',
+      name: 'chat',
+    });
+    expect(fetch.mock.calls.map(c => c[0])).toEqual([
+      'http://backend/api/ome/clusters/a/clusterservingruntimes/srt',
+      'http://backend/api/ome/clusters/a%20b/namespaces/team-a/inferenceservices/chat',
+    ]);
+  });
+
+  it('writes with dry runs, resource versions and clone bodies', async () => {
+    const result = {
+      cluster: 'a',
+      object: csr,
+      changed: true,
+      dryRun: true,
+      patch: [],
+      warnings: [],
+    };
+    const { client, fetch } = setup(
+      json(result, 201),
+      json(result),
+      json(result),
+      json(result, 201),
+      json({ cluster: 'a', dryRun: true, applied: true, results: [] }),
+    );
+    const t = { cluster: 'a', name: 'srt' };
+    await client.createResource('ClusterServingRuntime', t, csr, {
+      dryRun: true,
+    });
+    await client.updateResource('ClusterServingRuntime', t, csr);
+    await client.deleteResource('ClusterServingRuntime', t, {
+      resourceVersion: '7',
+    });
+    await client.cloneResource('ClusterServingRuntime', t, {
+      name: 'srt-2',
+      cluster: 'b',
+      dryRun: true,
+    });
+    await client.importYaml({ cluster: 'a', yaml: 'x: 1', dryRun: true });
+    const calls = fetch.mock.calls.map(([url, init]) => [
+      url,
+      init?.method,
+      init?.body ? JSON.parse(init.body as string) : undefined,
+    ]);
+    expect(calls).toEqual([
+      [
+        'http://backend/api/ome/clusters/a/clusterservingruntimes?dryRun=true',
+        'POST',
+        csr,
+      ],
+      ['http://backend/api/ome/clusters/a/clusterservingruntimes/srt', 'PUT', csr],
+      [
+        'http://backend/api/ome/clusters/a/clusterservingruntimes/srt?resourceVersion=7',
+        'DELETE',
+        undefined,
+      ],
+      [
+        'http://backend/api/ome/clusters/a/clusterservingruntimes/srt/clone?dryRun=true',
+        'POST',
+        { name: 'srt-2', cluster: 'b', dryRun: true },
+      ],
+      [
+        'http://backend/api/ome/import?dryRun=true',
+        'POST',
+        { cluster: 'a', yaml: 'x: 1', dryRun: true },
+      ],
+    ]);
+  });
+
+  it('throws an OmeApiError with status and details', async () => {
+    const live = { ...csr, metadata: { name: 'srt', resourceVersion: '9' } };
+    const { client } = setup(
+      json(
+        {
+          error: { name: 'ConflictError', message: 'changed meanwhile' },
+          response: { statusCode: 409 },
+          details: { live },
+        },
+        409,
+      ),
+      new Response('gateway down', { status: 502 }),
+    );
+    const err = await client
+      .updateResource('ClusterServingRuntime', { cluster: 'a', name: 'srt' }, csr)
+      .catch(x => x);
+    expect(err).toBeInstanceOf(OmeApiError);
+    expect(isOmeApiError(err)).toBe(true);
+    expect(err.statusCode).toBe(409);
+    expect(err.message).toBe('changed meanwhile');
+    expect(err.errorName).toBe('ConflictError');
+    expect(err.details.live).toEqual(live);
+
+    const err2 = await client.getClusters().catch(x => x);
+    expect(err2.statusCode).toBe(502);
+    expect(err2.message).toBe('gateway down');
+    expect(err2.details).toBeUndefined();
   });
 });

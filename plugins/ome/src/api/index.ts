@@ -1,3 +1,10 @@
 export { omeApiRef } from './OmeApi';
-export type { OmeApi } from './OmeApi';
+export type {
+  OmeApi,
+  OmeCreateTarget,
+  OmeRequestOptions,
+  OmeResourceTarget,
+  OmeWriteOptions,
+} from './OmeApi';
 export { OmeClient } from './OmeClient';
+export { OmeApiError, isOmeApiError } from './OmeApiError';

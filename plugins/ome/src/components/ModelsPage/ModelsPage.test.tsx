@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { OmeApi, omeApiRef } from '../../api';
+import { listResponse, mockOmeApi } from '../../testUtils/mockOmeApi';
 import { ModelsPage } from './ModelsPage';
 
 const model = (name: string, extra: Record<string, any> = {}) => ({
@@ -11,17 +12,8 @@ const model = (name: string, extra: Record<string, any> = {}) => ({
   ...extra,
 });
 
-function mockApi(overrides: Partial<OmeApi> = {}): OmeApi {
-  return {
-    getClusters: jest.fn(async () => ({
-      items: [
-        { name: 'ome-dev-a', reachable: true },
-        { name: 'ome-dev-b', reachable: true },
-      ],
-    })),
-    listClusterBaseModels: jest.fn(async () => ({ items: [], errors: [] })),
-    ...overrides,
-  };
+function mockApi(overrides: Record<string, any> = {}): OmeApi {
+  return mockOmeApi(overrides as Partial<OmeApi>);
 }
 
 async function renderPage(api: OmeApi) {
@@ -42,7 +34,7 @@ function rowOf(name: string) {
 describe('ModelsPage', () => {
   it('lists the models of every cluster with their columns', async () => {
     const api = mockApi({
-      listClusterBaseModels: jest.fn(async () => ({
+      listClusterBaseModels: jest.fn(async () => listResponse({
         items: [
           {
             cluster: 'ome-dev-a',
@@ -69,7 +61,7 @@ describe('ModelsPage', () => {
           },
         ],
         errors: [],
-      })),
+      }) as any),
     });
     await renderPage(api);
 
@@ -91,13 +83,13 @@ describe('ModelsPage', () => {
 
   it('filters by cluster', async () => {
     const api = mockApi({
-      listClusterBaseModels: jest.fn(async () => ({
+      listClusterBaseModels: jest.fn(async () => listResponse({
         items: [
           { cluster: 'ome-dev-a', object: model('phi-2') },
           { cluster: 'ome-dev-b', object: model('ome-dev-b-only-model') },
         ],
         errors: [],
-      })),
+      }) as any),
     });
     await renderPage(api);
     expect(await screen.findByText('phi-2')).toBeInTheDocument();
@@ -114,7 +106,7 @@ describe('ModelsPage', () => {
 
   it('warns about clusters that could not be read and still shows the others', async () => {
     const api = mockApi({
-      listClusterBaseModels: jest.fn(async () => ({
+      listClusterBaseModels: jest.fn(async () => listResponse({
         items: [{ cluster: 'ome-dev-a', object: model('phi-2') }],
         errors: [
           {
@@ -138,7 +130,7 @@ describe('ModelsPage', () => {
       getClusters: jest.fn(async () => {
         throw new Error('clusters down');
       }),
-      listClusterBaseModels: jest.fn(async () => ({
+      listClusterBaseModels: jest.fn(async () => listResponse({
         items: [
           { cluster: 'ome-dev-a', object: model('phi-2') },
           {

@@ -1,0 +1,251 @@
+import { useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { Link } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  Box,
+  Button,
+  Grid,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import {
+  OME_KINDS,
+  OmeImportResponse,
+  parseYamlDocuments,
+} from '@ome-console/plugin-ome-common';
+import { omeApiRef } from '../../api';
+import { ErrorAlert } from '../common/errors';
+import { display } from '../common/format';
+import { useOmePaths } from '../common/paths';
+import { YamlEditor } from '../common/YamlEditor';
+
+/** `/ome/import`: YAML from a file or pasted, validated by a dry run, then applied (all or nothing). */
+export function ImportPage() {
+  const api = useApi(omeApiRef);
+  const paths = useOmePaths();
+  const [text, setText] = useState('');
+  const [cluster, setCluster] = useState('');
+  const [namespace, setNamespace] = useState('');
+  const [result, setResult] = useState<OmeImportResponse | undefined>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  const clusters = useAsync(
+    () => api.getClusters().catch(() => ({ items: [] })),
+    [api],
+  );
+  const clusterNames = (clusters.value?.items ?? [])
+    .map(c => c?.name)
+    .filter((c): c is string => typeof c === 'string');
+  const chosen = cluster || clusterNames[0] || '';
+
+  const docs = useMemo(() => {
+    if (!text.trim()) return [];
+    try {
+      return parseYamlDocuments(text);
+    } catch (e) {
+      return [{ index: 0, error: { message: (e as Error).message } }];
+    }
+  }, [text]);
+  const parseErrors = docs.filter(d => d.error);
+
+  const run = async (dryRun: boolean) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setResult(
+        await api.importYaml({
+          cluster: chosen,
+          ...(namespace && { namespace }),
+          yaml: text,
+          dryRun,
+        }),
+      );
+    } catch (e) {
+      setError(e);
+      setResult(undefined);
+    }
+    setBusy(false);
+  };
+
+  return (
+    <Box data-testid="ome-import-page">
+      <Box mb={1}>
+        <Link to={paths.root()}>← OME</Link>
+      </Box>
+      <Typography variant="h4" component="h1" gutterBottom>
+        Import YAML
+      </Typography>
+      <Grid container spacing={2}>
+        <Grid item xs={12} md={4}>
+          <TextField
+            select
+            fullWidth
+            id="ome-import-cluster"
+            label="Cluster"
+            value={chosen}
+            onChange={ev => setCluster(ev.target.value)}
+            SelectProps={{ native: true }}
+          >
+            {clusterNames.map(c => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </TextField>
+        </Grid>
+        <Grid item xs={12} md={4}>
+          <TextField
+            fullWidth
+            id="ome-import-namespace"
+            label="Default namespace"
+            helperText="For namespaced documents that name none"
+            value={namespace}
+            onChange={ev => setNamespace(ev.target.value)}
+          />
+        </Grid>
+        <Grid item xs={12} md={4}>
+          <Button component="label" variant="outlined">
+            Load from file
+            <input
+              type="file"
+              hidden
+              aria-label="YAML file"
+              accept=".yaml,.yml,.json,text/yaml,application/json"
+              onChange={async ev => {
+                const file = ev.target.files?.[0];
+                if (file) {
+                  setText(await file.text());
+                  setResult(undefined);
+                }
+              }}
+            />
+          </Button>
+        </Grid>
+      </Grid>
+      <Box mt={2} component={Paper} p={2}>
+        <YamlEditor
+          value={text}
+          onChange={t => {
+            setText(t);
+            setResult(undefined);
+          }}
+          label="YAML to import"
+        />
+        <Typography variant="caption" color="textSecondary" data-testid="ome-import-summary">
+          {docs.length} document{docs.length === 1 ? '' : 's'}
+          {docs.length
+            ? `: ${docs
+                .map(d => {
+                  const v = d.value as any;
+                  return v && typeof v === 'object'
+                    ? `${display(v.kind)} ${display(v.metadata?.name)}`
+                    : '?';
+                })
+                .join(', ')}`
+            : ''}
+        </Typography>
+        {parseErrors.map(d => (
+          <Alert severity="error" key={d.index} data-testid="ome-yaml-error">
+            Document {d.index + 1}
+            {d.error?.line !== undefined ? `, line ${d.error.line}` : ''}:{' '}
+            {d.error?.message}
+          </Alert>
+        ))}
+        {docs
+          .filter(d => {
+            const k = (d.value as any)?.kind;
+            return d.value && !OME_KINDS.some(x => x.kind === k);
+          })
+          .map(d => (
+            <Alert severity="warning" key={`k${d.index}`}>
+              Document {d.index + 1} is not an OME kind ({display((d.value as any)?.kind)})
+            </Alert>
+          ))}
+      </Box>
+      <Box mt={2} display="flex">
+        <Button
+          variant="contained"
+          color="primary"
+          disabled={busy || !docs.length || parseErrors.length > 0 || !chosen}
+          onClick={() => run(true)}
+          data-testid="ome-review"
+        >
+          Validate (dry run)
+        </Button>
+        <Box ml={1}>
+          <Button
+            variant="contained"
+            color="secondary"
+            disabled={busy || !result?.dryRun || !result.applied}
+            onClick={() => run(false)}
+            data-testid="ome-confirm"
+          >
+            Import
+          </Button>
+        </Box>
+      </Box>
+      {error !== undefined && (
+        <Box mt={2}>
+          <ErrorAlert error={error} />
+        </Box>
+      )}
+      {result && (
+        <Box mt={2} data-testid="ome-import-result">
+          <Alert severity={result.applied ? (result.dryRun ? 'info' : 'success') : 'error'}>
+            {result.dryRun
+              ? result.applied
+                ? `All ${result.results.length} documents would be applied to ${result.cluster}.`
+                : 'Nothing can be imported: at least one document was refused.'
+              : result.applied
+                ? `Imported into ${result.cluster}.`
+                : 'Nothing was imported.'}
+          </Alert>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>#</TableCell>
+                <TableCell>Kind</TableCell>
+                <TableCell>Name</TableCell>
+                <TableCell>Outcome</TableCell>
+                <TableCell>Details</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {result.results.map((r, i) => (
+                <TableRow key={i}>
+                  <TableCell>{display((r?.index ?? i) + 1)}</TableCell>
+                  <TableCell>{display(r?.kind)}</TableCell>
+                  <TableCell>
+                    {r?.namespace ? `${r.namespace}/` : ''}
+                    {display(r?.name)}
+                  </TableCell>
+                  <TableCell data-testid="ome-import-outcome">{display(r?.outcome)}</TableCell>
+                  <TableCell>
+                    {r?.message && <div>{r.message}</div>}
+                    {(Array.isArray(r?.fieldErrors) ? r.fieldErrors : []).map((f, j) => (
+                      <div key={`f${j}`}>
+                        <code>{f.path}</code>: {f.message}
+                      </div>
+                    ))}
+                    {(Array.isArray(r?.warnings) ? r.warnings : []).map((w, j) => (
+                      <div key={`w${j}`}>Warning: {w}</div>
+                    ))}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+    </Box>
+  );
+}

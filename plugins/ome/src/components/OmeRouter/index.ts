@@ -1,0 +1,2 @@
+export { OmeRouter } from './OmeRouter';
+export { OmePageRoot } from './OmePageRoot';

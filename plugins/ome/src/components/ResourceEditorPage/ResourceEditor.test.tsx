@@ -1,0 +1,237 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  diffObjects,
+  KubernetesObject,
+  OmeWriteResult,
+} from '@ome-console/plugin-ome-common';
+import { OmeApi, OmeApiError, omeApiRef } from '../../api';
+import { mockOmeApi } from '../../testUtils/mockOmeApi';
+import { ResourceCreatePage, ResourceEditPage } from './ResourceEditorPage';
+
+const live: KubernetesObject = {
+  apiVersion: 'ome.io/v1beta1',
+  kind: 'ClusterServingRuntime',
+  metadata: {
+    name: 'srt-demo',
+    resourceVersion: '4711',
+    uid: 'u-1',
+    generation: 3,
+    labels: { team: 'a' },
+  },
+  spec: {
+    disabled: false,
+    modelSizeRange: { min: '1B', max: '9B' },
+    supportedModelFormats: [
+      { name: 'safetensors', modelFormat: { name: 'safetensors', version: '1.0.0' }, autoSelect: true },
+    ],
+    protocolVersions: ['openAI'],
+    engineConfig: { runner: { name: 'ome-container', image: 'docker.io/lmsysorg/sglang:v0.4' } },
+    unknownField: { keep: 'me' },
+  },
+};
+
+/** What the backend's dry run answers: the object as sent, the patch against live. */
+function echo(before: KubernetesObject | undefined) {
+  return jest.fn(
+    async (
+      _kind: any,
+      target: any,
+      object: KubernetesObject,
+      options?: { dryRun?: boolean },
+    ): Promise<OmeWriteResult> => ({
+      cluster: target.cluster,
+      object,
+      changed: true,
+      dryRun: !!options?.dryRun,
+      patch: before ? diffObjects(before, object) : [{ op: 'add', path: '', value: object }],
+      warnings: options?.dryRun ? ['spec.protocolVersions: deprecated value (demo)'] : [],
+    }),
+  );
+}
+
+async function renderEdit(api: OmeApi) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[omeApiRef, api]]}>
+      <ResourceEditPage kind="ClusterServingRuntime" cluster="ome-dev-a" name="srt-demo" />
+    </TestApiProvider>,
+  );
+  await screen.findByTestId('ome-editor');
+}
+
+const yamlBox = () => screen.getByTestId('ome-yaml-editor') as HTMLTextAreaElement;
+
+describe('ResourceEditor', () => {
+  it('edits a field in the form, shows the diff and warnings, then writes only that field with the fetched resourceVersion', async () => {
+    const updateResource = echo(live);
+    const api = mockOmeApi({
+      getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
+      updateResource,
+    });
+    await renderEdit(api);
+
+    const max = screen.getByLabelText('Largest model size');
+    expect(max).toHaveValue('9B');
+    await userEvent.clear(max);
+    await userEvent.type(max, '70B');
+    await userEvent.click(screen.getByTestId('ome-review'));
+
+    const diff = await screen.findByTestId('ome-diff');
+    const added = screen.getAllByTestId('ome-diff-add').map(l => l.textContent);
+    const removed = screen.getAllByTestId('ome-diff-remove').map(l => l.textContent);
+    expect(added).toEqual(['+     max: 70B']);
+    expect(removed).toEqual(['-     max: 9B']);
+    expect(diff).toBeInTheDocument();
+    expect(screen.getByTestId('ome-dry-run-warnings')).toHaveTextContent('deprecated value (demo)');
+    expect(updateResource).toHaveBeenCalledTimes(1);
+    expect(updateResource.mock.calls[0][3]).toEqual({ dryRun: true });
+
+    await userEvent.click(screen.getByTestId('ome-confirm'));
+    await waitFor(() => expect(updateResource).toHaveBeenCalledTimes(2));
+    const [kind, target, sent, options] = updateResource.mock.calls[1];
+    expect(kind).toBe('ClusterServingRuntime');
+    expect(target).toEqual(expect.objectContaining({ cluster: 'ome-dev-a', name: 'srt-demo' }));
+    expect(options).toEqual({ dryRun: false });
+    expect(sent.metadata.resourceVersion).toBe('4711');
+    expect(diffObjects(live, sent)).toEqual([
+      expect.objectContaining({ op: 'replace', path: '/spec/modelSizeRange/max', value: '70B' }),
+    ]);
+  });
+
+  it('says "No changes" and writes nothing when nothing was changed', async () => {
+    const api = mockOmeApi({
+      getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
+      updateResource: echo(live),
+    });
+    await renderEdit(api);
+    await userEvent.click(screen.getByTestId('ome-review'));
+    expect(await screen.findByTestId('ome-diff-no-changes')).toHaveTextContent('No changes');
+    expect(screen.queryByTestId('ome-confirm')).not.toBeInTheDocument();
+    expect(api.updateResource).not.toHaveBeenCalled();
+  });
+
+  it('keeps form edits across the YAML toggle, keeps quoted strings strings and warns about unquoted ones', async () => {
+    const updateResource = echo(live);
+    const api = mockOmeApi({
+      getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
+      updateResource,
+    });
+    await renderEdit(api);
+    const engine = screen.getByLabelText('Engine image');
+    await userEvent.clear(engine);
+    await userEvent.type(engine, 'sglang:v0.5');
+
+    await userEvent.click(screen.getByTestId('ome-mode-yaml'));
+    expect(yamlBox().value).toContain('image: sglang:v0.5');
+    expect(yamlBox().value).toContain('keep: me');
+
+    // a quoted "3.10" stays text; an unquoted 1.10 where the original had text is warned about
+    const quoted = yamlBox().value
+      .replace('version: 1.0.0', 'version: "3.10"')
+      .replace('min: 1B', 'min: 1.10');
+    fireEvent.change(yamlBox(), { target: { value: quoted } });
+    expect(await screen.findByTestId('ome-yaml-type-warnings')).toHaveTextContent('spec.modelSizeRange.min');
+
+    // back to the form: the YAML edits are there
+    await userEvent.click(screen.getByTestId('ome-mode-form'));
+    expect(screen.getByLabelText('Engine image')).toHaveValue('sglang:v0.5');
+    await userEvent.click(screen.getByTestId('ome-mode-yaml'));
+    expect(yamlBox().value).toContain("version: \"3.10\"");
+
+    await userEvent.click(screen.getByTestId('ome-review'));
+    await screen.findByTestId('ome-diff');
+    const sent = updateResource.mock.calls[0][2];
+    expect(sent.spec!.supportedModelFormats[0].modelFormat.version).toBe('3.10');
+    expect(sent.spec!.engineConfig.runner.image).toBe('sglang:v0.5');
+    expect(sent.spec!.unknownField).toEqual({ keep: 'me' });
+  });
+
+  it('shows YAML parse errors with their line and blocks the form until fixed', async () => {
+    const api = mockOmeApi({
+      getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
+    });
+    await renderEdit(api);
+    await userEvent.click(screen.getByTestId('ome-mode-yaml'));
+    fireEvent.change(yamlBox(), { target: { value: 'kind: X\nmetadata: [\n' } });
+    expect(await screen.findByTestId('ome-yaml-error')).toHaveTextContent(/Line \d+/);
+    expect(screen.getByTestId('ome-review')).toBeDisabled();
+  });
+
+  it('falls back to YAML for objects the form cannot show', async () => {
+    const odd = { ...live, spec: { ...live.spec, modelSizeRange: 'huge' } } as KubernetesObject;
+    const api = mockOmeApi({
+      getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: odd })),
+    });
+    await renderEdit(api);
+    expect(screen.getByTestId('ome-form-fallback')).toBeInTheDocument();
+    expect(yamlBox().value).toContain('modelSizeRange: huge');
+    await userEvent.click(screen.getByTestId('ome-mode-form'));
+    expect(screen.getByTestId('ome-yaml-editor')).toBeInTheDocument();
+  });
+
+  it('maps the server’s 422 field errors to the form fields', async () => {
+    const api = mockOmeApi({
+      getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
+      updateResource: jest.fn(async () => {
+        throw new OmeApiError({
+          message: 'rejected',
+          statusCode: 422,
+          details: {
+            rejectedBy: 'admission',
+            fieldErrors: [{ path: 'spec.modelSizeRange.max', message: 'too large for this cluster' }],
+          },
+        });
+      }),
+    });
+    await renderEdit(api);
+    const max = screen.getByLabelText('Largest model size');
+    await userEvent.type(max, '0');
+    await userEvent.click(screen.getByTestId('ome-review'));
+    expect(await screen.findAllByText(/too large for this cluster/)).not.toHaveLength(0);
+    expect(max).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('creates an InferenceService with instant field feedback, a dry-run diff and a confirm', async () => {
+    const createResource = echo(undefined);
+    const api = mockOmeApi({
+      getClusters: jest.fn(async () => ({
+        items: [
+          { name: 'ome-dev-a', reachable: true },
+          { name: 'ome-dev-b', reachable: true },
+        ],
+      })),
+      createResource,
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[omeApiRef, api]]}>
+        <ResourceCreatePage kind="InferenceService" />
+      </TestApiProvider>,
+    );
+    await screen.findByTestId('ome-editor');
+    const name = screen.getByLabelText(/^Name/);
+    await userEvent.type(name, 'Bad_Name');
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    await userEvent.clear(name);
+    await userEvent.type(name, 'chat-1');
+    expect(name).toHaveAttribute('aria-invalid', 'false');
+
+    await waitFor(() =>
+      expect(screen.getByRole('option', { name: 'team-a' })).toBeInTheDocument(),
+    );
+    await userEvent.selectOptions(screen.getByLabelText('Namespace'), 'team-a');
+    await userEvent.type(screen.getByLabelText(/^Model/), 'llama-3-2-1b-instruct');
+    await userEvent.click(screen.getByTestId('ome-review'));
+    await screen.findByTestId('ome-diff');
+    expect(screen.getAllByTestId('ome-diff-add').map(l => l.textContent).join('\n')).toContain(
+      'name: llama-3-2-1b-instruct',
+    );
+    await userEvent.click(screen.getByTestId('ome-confirm'));
+    await waitFor(() => expect(createResource).toHaveBeenCalledTimes(2));
+    const [, target, sent, options] = createResource.mock.calls[1];
+    expect(target).toEqual({ cluster: 'ome-dev-a', namespace: 'team-a' });
+    expect(options).toEqual({ dryRun: false });
+    expect(sent.metadata).toEqual({ name: 'chat-1', namespace: 'team-a' });
+    expect(sent.spec!.model).toEqual({ name: 'llama-3-2-1b-instruct' });
+  });
+});

@@ -1,0 +1,56 @@
+import useAsync from 'react-use/esm/useAsync';
+import { Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { Box } from '@material-ui/core';
+import {
+  KubernetesObject,
+  newOmeObject,
+  OmeKind,
+} from '@ome-console/plugin-ome-common';
+import { omeApiRef } from '../../api';
+import { ErrorAlert } from '../common/errors';
+import { ObjectRef } from '../common/paths';
+import { ResourceEditor } from './ResourceEditor';
+
+/** `/ome/<plural>/<cluster>/[<namespace>/]<name>/edit` */
+export function ResourceEditPage(props: ObjectRef) {
+  const api = useApi(omeApiRef);
+  const { kind, cluster, namespace, name } = props;
+  const state = useAsync(
+    () => api.getResource(kind, { cluster, namespace, name }),
+    [api, kind, cluster, namespace, name],
+  );
+  if (state.loading) return <Progress />;
+  if (state.error || !state.value?.object || typeof state.value.object !== 'object') {
+    return <ErrorAlert error={state.error ?? new Error('The backend returned no object')} />;
+  }
+  return (
+    <ResourceEditor
+      kind={kind}
+      initial={state.value.object as KubernetesObject}
+      target={props}
+    />
+  );
+}
+
+/** `/ome/<plural>/new` */
+export function ResourceCreatePage(props: { kind: OmeKind }) {
+  const api = useApi(omeApiRef);
+  const { kind } = props;
+  const clusters = useAsync(
+    () => api.getClusters().catch(() => ({ items: [] })),
+    [api],
+  );
+  if (clusters.loading) return <Progress />;
+  const names = (clusters.value?.items ?? [])
+    .filter(c => c && typeof c.name === 'string')
+    // clusters known not to serve the kind are not offered
+    .filter(c => !Array.isArray(c.kinds) || c.kinds.some(k => k?.kind === kind && k.installed))
+    .map(c => c.name);
+  const initial = newOmeObject(kind, { name: '' }) as KubernetesObject;
+  return (
+    <Box>
+      <ResourceEditor kind={kind} initial={initial} clusters={names} initialCluster={names[0]} />
+    </Box>
+  );
+}

@@ -1,0 +1,204 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { OmeApi, omeApiRef } from '../../api';
+import { listResponse, mockOmeApi } from '../../testUtils/mockOmeApi';
+import { ResourceListPage } from './ResourceListPage';
+
+const csr = (name: string, extra: Record<string, any> = {}) => ({
+  apiVersion: 'ome.io/v1beta1',
+  kind: 'ClusterServingRuntime',
+  metadata: { name, resourceVersion: '11', creationTimestamp: '2026-01-01T00:00:00Z' },
+  spec: {
+    supportedModelFormats: [
+      { modelFormat: { name: 'safetensors' }, modelArchitecture: 'LlamaForCausalLM' },
+    ],
+    modelSizeRange: { min: '1B', max: '9B' },
+  },
+  ...extra,
+});
+
+async function renderList(api: OmeApi, kind: any = 'ClusterServingRuntime') {
+  return renderInTestApp(
+    <TestApiProvider apis={[[omeApiRef, api]]}>
+      <ResourceListPage kind={kind} />
+    </TestApiProvider>,
+  );
+}
+
+const rowOf = (name: string) => {
+  const row = screen.getByText(name).closest('tr');
+  if (!row) throw new Error(`no row for ${name}`);
+  return within(row);
+};
+
+describe('ResourceListPage', () => {
+  it('shows the kind columns, states, stats and cluster of each object', async () => {
+    const api = mockOmeApi({
+      listResources: jest.fn(async () =>
+        listResponse({
+          items: [
+            { cluster: 'ome-dev-a', object: csr('srt-llama') },
+            {
+              cluster: 'ome-dev-b',
+              object: {
+                ...csr('isvc-like'),
+                kind: 'InferenceService',
+              },
+            },
+          ],
+          totalCount: 42,
+          stats: { total: 42, byCluster: { 'ome-dev-a': 40, 'ome-dev-b': 2 }, byState: { Active: 42 } },
+        }),
+      ),
+    });
+    await renderList(api);
+    expect(await screen.findByText('srt-llama')).toBeInTheDocument();
+    expect(rowOf('srt-llama').getByText('ome-dev-a')).toBeInTheDocument();
+    expect(rowOf('srt-llama').getByText(/safetensors/)).toBeInTheDocument();
+    expect(screen.getByTestId('ome-stats')).toHaveTextContent('42');
+    expect(screen.getByTestId('ome-stats')).toHaveTextContent('ome-dev-a: 40');
+    expect(screen.getByText('Cluster serving runtimes (42)')).toBeInTheDocument();
+    // the server pages: the first page was asked for
+    expect(api.listResources).toHaveBeenCalledWith(
+      'ClusterServingRuntime',
+      expect.objectContaining({ offset: 0, limit: 25, sort: 'name', order: 'asc' }),
+    );
+  });
+
+  it('never breaks on odd objects', async () => {
+    const api = mockOmeApi({
+      listResources: jest.fn(async () =>
+        listResponse({
+          items: [
+            { cluster: 'ome-dev-a', object: csr('fine') },
+            { cluster: 'ome-dev-a', object: { ...csr('null-spec'), spec: null } },
+            {
+              cluster: 'ome-dev-a',
+              object: {
+                ...csr('weird-status'),
+                spec: { supportedModelFormats: 'nope', modelSizeRange: [1, 2] },
+                status: { state: 42, conditions: 'x', components: [null] },
+              },
+            },
+            { cluster: 'ome-dev-a', object: { metadata: { name: { nested: 1 } }, spec: 'text' } },
+            { cluster: 'ome-dev-b', object: null },
+            null,
+          ] as any,
+          errors: [{ cluster: 42, reason: 'nonsense' }] as any,
+          stats: null as any,
+        }),
+      ),
+    });
+    await renderList(api);
+    expect(await screen.findByText('fine')).toBeInTheDocument();
+    expect(screen.getByText('null-spec')).toBeInTheDocument();
+    expect(screen.getByText('weird-status')).toBeInTheDocument();
+    expect(screen.getByText('(unnamed)')).toBeInTheDocument();
+    expect(screen.getAllByText('(invalid object)')).toHaveLength(2);
+    expect(screen.getByTestId('ome-cluster-errors')).toHaveTextContent(
+      'Cluster unknown could not be read',
+    );
+  });
+
+  it('shows a kind that is not installed as info and unreachable clusters as a warning', async () => {
+    const api = mockOmeApi({
+      listResources: jest.fn(async () =>
+        listResponse({
+          items: [{ cluster: 'ome-dev-a', object: csr('srt-a') }],
+          notInstalled: ['ome-dev-b'],
+          errors: [
+            { cluster: 'ome-dev-c', reason: 'unreachable', message: 'connect ECONNREFUSED' },
+          ],
+        }),
+      ),
+    });
+    await renderList(api, 'BenchmarkJob');
+    expect(await screen.findByTestId('ome-not-installed')).toHaveTextContent(
+      'BenchmarkJob is not installed on ome-dev-b',
+    );
+    const warning = screen.getByTestId('ome-cluster-errors');
+    expect(warning).toHaveTextContent('Cluster ome-dev-c is unreachable: connect ECONNREFUSED');
+    expect(screen.getByText('srt-a')).toBeInTheDocument();
+  });
+
+  it('asks the server to search, sort and filter by cluster and namespace', async () => {
+    const api = mockOmeApi();
+    await renderList(api, 'InferenceService');
+    await waitFor(() => expect(api.listResources).toHaveBeenCalled());
+
+    await userEvent.type(screen.getByLabelText('Search'), 'chat');
+    await waitFor(() =>
+      expect(api.listResources).toHaveBeenLastCalledWith(
+        'InferenceService',
+        expect.objectContaining({ search: 'chat', offset: 0 }),
+      ),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Model' }));
+    await waitFor(() =>
+      expect(api.listResources).toHaveBeenLastCalledWith(
+        'InferenceService',
+        expect.objectContaining({ sort: 'model', order: 'asc' }),
+      ),
+    );
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'ome-dev-b' }));
+    await waitFor(() =>
+      expect(api.listResources).toHaveBeenLastCalledWith(
+        'InferenceService',
+        expect.objectContaining({ cluster: ['ome-dev-b'] }),
+      ),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('option', { name: 'team-a' })).toBeInTheDocument(),
+    );
+    await userEvent.selectOptions(screen.getByLabelText('Namespace'), 'team-a');
+    await waitFor(() =>
+      expect(api.listResources).toHaveBeenLastCalledWith(
+        'InferenceService',
+        expect.objectContaining({ namespace: ['team-a'] }),
+      ),
+    );
+  });
+
+  it('deletes the selected objects after a confirmation, and exports them as YAML', async () => {
+    const api = mockOmeApi({
+      listResources: jest.fn(async () =>
+        listResponse({
+          items: [
+            { cluster: 'ome-dev-a', object: csr('one') },
+            { cluster: 'ome-dev-b', object: csr('two') },
+          ],
+        }),
+      ),
+      deleteResource: jest.fn(async () => ({
+        cluster: 'ome-dev-a',
+        object: csr('one'),
+        changed: true,
+        dryRun: false,
+        patch: [],
+        warnings: [],
+      })),
+    });
+    await renderList(api);
+    await screen.findByText('one');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select one' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select two' }));
+
+    await userEvent.click(screen.getByRole('button', { name: /Export YAML/ }));
+    const yaml = screen.getByTestId('ome-export-yaml') as HTMLTextAreaElement;
+    expect(yaml.value).toContain('name: one');
+    expect(yaml.value).toContain('---');
+    expect(yaml.value).toContain('name: two');
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+
+    await userEvent.click(screen.getByRole('button', { name: /^Delete$/ }));
+    expect(screen.getByTestId('ome-delete-list')).toHaveTextContent('one on ome-dev-a');
+    await userEvent.click(screen.getByTestId('ome-confirm-delete'));
+    await waitFor(() => expect(api.deleteResource).toHaveBeenCalledTimes(2));
+    expect(api.deleteResource).toHaveBeenCalledWith(
+      'ClusterServingRuntime',
+      { cluster: 'ome-dev-a', namespace: undefined, name: 'one' },
+      { resourceVersion: '11' },
+    );
+  });
+});

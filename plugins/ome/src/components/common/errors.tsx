@@ -1,0 +1,137 @@
+import { Alert, AlertTitle } from '@material-ui/lab';
+import { Box, Typography } from '@material-ui/core';
+import { OmeClusterError, OmeFieldError } from '@ome-console/plugin-ome-common';
+import { isOmeApiError } from '../../api';
+
+/** The field errors of a 422 answer, if `error` is one. */
+export function serverFieldErrors(error: unknown): OmeFieldError[] {
+  if (!isOmeApiError(error)) return [];
+  const list = error.details?.fieldErrors;
+  return Array.isArray(list)
+    ? list.filter(
+        f => f && typeof f.path === 'string' && typeof f.message === 'string',
+      )
+    : [];
+}
+
+function title(error: unknown): string {
+  if (!isOmeApiError(error)) return 'Request failed';
+  switch (error.statusCode) {
+    case 400:
+      return 'Bad request';
+    case 401:
+      return 'Not signed in';
+    case 403:
+      return 'Not allowed';
+    case 404:
+      return 'Not found';
+    case 409:
+      return 'Conflict: the object changed in the cluster';
+    case 422:
+      return error.details?.rejectedBy === 'admission'
+        ? 'Rejected by the cluster’s admission policy'
+        : 'Invalid object';
+    case 503:
+      return `Cluster ${error.details?.cluster ?? ''} unreachable`.replace(
+        '  ',
+        ' ',
+      );
+    default:
+      return `Request failed (${error.statusCode})`;
+  }
+}
+
+/** A failed call as an alert, with its field errors and warnings. */
+export function ErrorAlert(props: { error: unknown; testId?: string }) {
+  const { error } = props;
+  const message =
+    error instanceof Error ? error.message : String(error ?? 'Unknown error');
+  const fields = serverFieldErrors(error);
+  const warnings = isOmeApiError(error) ? error.details?.warnings ?? [] : [];
+  return (
+    <Alert severity="error" data-testid={props.testId ?? 'ome-error'}>
+      <AlertTitle>{title(error)}</AlertTitle>
+      <Typography variant="body2">{message}</Typography>
+      {fields.length > 0 && (
+        <ul data-testid="ome-field-errors">
+          {fields.map((f, i) => (
+            <li key={i}>
+              <code>{f.path}</code>: {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {Array.isArray(warnings) && warnings.length > 0 && (
+        <Box mt={1}>
+          {warnings.map((w, i) => (
+            <Typography variant="body2" key={i}>
+              Warning: {String(w)}
+            </Typography>
+          ))}
+        </Box>
+      )}
+    </Alert>
+  );
+}
+
+const reasonText: Record<string, string> = {
+  unreachable: 'is unreachable',
+  forbidden: 'refused access',
+  'not-installed': 'does not have this kind installed',
+  error: 'could not be read',
+};
+
+/** Clusters that could not be read (warning) and clusters without the kind (info). */
+export function ClusterProblems(props: {
+  kindLabel: string;
+  errors?: OmeClusterError[];
+  notInstalled?: string[];
+}) {
+  const errors = (Array.isArray(props.errors) ? props.errors : []).filter(
+    x => x && typeof x === 'object' && x.reason !== 'not-installed',
+  );
+  const notInstalled = [
+    ...(Array.isArray(props.notInstalled) ? props.notInstalled : []),
+    ...(Array.isArray(props.errors) ? props.errors : [])
+      .filter(x => x && x.reason === 'not-installed')
+      .map(x => x.cluster),
+  ].filter((c, i, all) => typeof c === 'string' && all.indexOf(c) === i);
+  return (
+    <>
+      {notInstalled.map(c => (
+        <Box mb={1} key={`ni-${c}`}>
+          <Alert severity="info" data-testid="ome-not-installed">
+            {props.kindLabel} is not installed on {c}
+          </Alert>
+        </Box>
+      ))}
+      {errors.length > 0 && (
+        <Box mb={1}>
+          <Alert severity="warning" data-testid="ome-cluster-errors">
+            <AlertTitle>
+              Some clusters could not be read; their objects are missing below
+            </AlertTitle>
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {errors.map((x, i) => {
+                const cluster =
+                  typeof x.cluster === 'string' ? x.cluster : 'unknown';
+                const reason =
+                  reasonText[String(x.reason)] ?? reasonText.error;
+                const msg =
+                  typeof x.message === 'string' && x.message
+                    ? `: ${x.message}`
+                    : '';
+                return (
+                  <li key={i}>
+                    Cluster {cluster} {reason}
+                    {msg}
+                  </li>
+                );
+              })}
+            </ul>
+          </Alert>
+        </Box>
+      )}
+    </>
+  );
+}

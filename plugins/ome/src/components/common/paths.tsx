@@ -1,0 +1,46 @@
+import { createContext, ReactNode, useContext } from 'react';
+import { useResolvedPath } from 'react-router-dom';
+import { OmeKind, omeKindInfo } from '@ome-console/plugin-ome-common';
+
+/** What one object is addressed by in the console's URLs and the backend's. */
+export interface ObjectRef {
+  kind: OmeKind;
+  cluster: string;
+  namespace?: string;
+  name: string;
+}
+
+const BaseContext = createContext<string | undefined>(undefined);
+
+/** Remembers where the OME pages are mounted (`/ome` in the example app). */
+export function OmeBaseProvider(props: { children: ReactNode }) {
+  const resolved = useResolvedPath('').pathname.replace(/\/+$/, '');
+  return (
+    <BaseContext.Provider value={resolved}>{props.children}</BaseContext.Provider>
+  );
+}
+
+const e = encodeURIComponent;
+
+/** Builds the console's URLs. */
+export function omePaths(base: string) {
+  const objectPath = (ref: ObjectRef) => {
+    const info = omeKindInfo(ref.kind);
+    const ns = info.namespaced ? `/${e(ref.namespace ?? '')}` : '';
+    return `${base}/${info.plural}/${e(ref.cluster)}${ns}/${e(ref.name)}`;
+  };
+  return {
+    root: () => base || '/',
+    list: (kind: OmeKind) => `${base}/${omeKindInfo(kind).plural}`,
+    create: (kind: OmeKind) => `${base}/${omeKindInfo(kind).plural}/new`,
+    importYaml: () => `${base}/import`,
+    detail: objectPath,
+    edit: (ref: ObjectRef) => `${objectPath(ref)}/edit`,
+  };
+}
+
+/** The console's URL builders, relative to where the OME page is mounted. */
+export function useOmePaths() {
+  const base = useContext(BaseContext) ?? '';
+  return omePaths(base);
+}
