@@ -209,7 +209,7 @@ describe('ResourceEditor', () => {
       </TestApiProvider>,
     );
     await screen.findByTestId('ome-editor');
-    const name = screen.getByLabelText(/^Name/);
+    const name = screen.getByLabelText(/^Name\s*\*?$/);
     await userEvent.type(name, 'Bad_Name');
     expect(name).toHaveAttribute('aria-invalid', 'true');
     await userEvent.clear(name);
@@ -220,7 +220,7 @@ describe('ResourceEditor', () => {
       expect(screen.getByRole('option', { name: 'team-a' })).toBeInTheDocument(),
     );
     await userEvent.selectOptions(screen.getByLabelText('Namespace'), 'team-a');
-    await userEvent.type(screen.getByLabelText(/^Model/), 'llama-3-2-1b-instruct');
+    await userEvent.type(screen.getByLabelText(/^Model\s*\*?$/), 'llama-3-2-1b-instruct');
     await userEvent.click(screen.getByTestId('ome-review'));
     await screen.findByTestId('ome-diff');
     expect(screen.getAllByTestId('ome-diff-add').map(l => l.textContent).join('\n')).toContain(

@@ -1,0 +1,89 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { omeApiRef } from '../../api';
+import { mockOmeApi } from '../../testUtils/mockOmeApi';
+import { ImportPage } from './ImportPage';
+
+const yaml = `apiVersion: ome.io/v1beta1
+kind: ClusterServingRuntime
+metadata:
+  name: srt-imported
+spec:
+  supportedModelFormats: []
+---
+apiVersion: ome.io/v1beta1
+kind: InferenceService
+metadata:
+  name: chat-imported
+spec:
+  model:
+    name: phi-2
+`;
+
+describe('ImportPage', () => {
+  it('validates pasted YAML with a dry run, then imports it', async () => {
+    const api = mockOmeApi({
+      importYaml: jest.fn(async req => ({
+        cluster: req.cluster,
+        dryRun: !!req.dryRun,
+        applied: true,
+        results: [
+          { index: 0, kind: 'ClusterServingRuntime', name: 'srt-imported', outcome: req.dryRun ? 'valid' : 'created' },
+          {
+            index: 1,
+            kind: 'InferenceService',
+            name: 'chat-imported',
+            namespace: 'team-a',
+            outcome: req.dryRun ? 'valid' : 'created',
+            warnings: ['plaintext token'],
+          },
+        ],
+      })),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[omeApiRef, api]]}>
+        <ImportPage />
+      </TestApiProvider>,
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('option', { name: 'ome-dev-a' })).toBeInTheDocument(),
+    );
+    fireEvent.change(screen.getByLabelText('YAML to import'), { target: { value: yaml } });
+    expect(screen.getByTestId('ome-import-summary')).toHaveTextContent(
+      '2 documents: ClusterServingRuntime srt-imported, InferenceService chat-imported',
+    );
+    await userEvent.type(screen.getByLabelText('Default namespace'), 'team-a');
+    expect(screen.getByTestId('ome-confirm')).toBeDisabled();
+    await userEvent.click(screen.getByTestId('ome-review'));
+    expect(await screen.findByTestId('ome-import-result')).toHaveTextContent(
+      'All 2 documents would be applied to ome-dev-a',
+    );
+    expect(screen.getByText('Warning: plaintext token')).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('ome-confirm'));
+    await waitFor(() =>
+      expect(screen.getByTestId('ome-import-result')).toHaveTextContent('Imported into ome-dev-a'),
+    );
+    expect(api.importYaml).toHaveBeenLastCalledWith({
+      cluster: 'ome-dev-a',
+      namespace: 'team-a',
+      yaml,
+      dryRun: false,
+    });
+  });
+
+  it('shows a document that does not parse, with its line, and sends nothing', async () => {
+    const api = mockOmeApi();
+    await renderInTestApp(
+      <TestApiProvider apis={[[omeApiRef, api]]}>
+        <ImportPage />
+      </TestApiProvider>,
+    );
+    fireEvent.change(screen.getByLabelText('YAML to import'), {
+      target: { value: 'kind: A\n---\nkind: [\n' },
+    });
+    expect(await screen.findByTestId('ome-yaml-error')).toHaveTextContent(/Document 2, line \d+/);
+    expect(screen.getByTestId('ome-review')).toBeDisabled();
+    expect(api.importYaml).not.toHaveBeenCalled();
+  });
+});
