@@ -56,6 +56,29 @@ describe('OME resources: full lifecycle against the real control plane', () => {
     stop = () => backend.stop();
   });
 
+  let runtimeName: string | undefined;
+  /**
+   * A copy of a catalog runtime that only this suite touches (the catalog round trip edits
+   * the catalog's own runtimes at the same time).
+   */
+  async function privateRuntime(): Promise<string> {
+    if (runtimeName) return runtimeName;
+    const info = OME_KINDS.find(k => k.kind === 'ClusterServingRuntime')!;
+    const list = await request(server)
+      .get(`/api/ome/${info.plural}`)
+      .query({ cluster: 'ome-dev-a', limit: 1, sort: 'name' })
+      .set('Authorization', auth());
+    const name = `private-${RUN}`;
+    const res = await request(server)
+      .post(`${apiPath(info, 'ome-dev-a', list.body.items[0].object.metadata.name)}/clone`)
+      .set('Authorization', auth())
+      .send({ name });
+    expect(res.status).toBe(201);
+    created.push({ cluster: clusterA, path: kubePath(info, name) });
+    runtimeName = name;
+    return name;
+  }
+
   afterAll(async () => {
     // Whatever a failed test left behind.
     for (const { cluster, path } of created) {
@@ -143,13 +166,10 @@ describe('OME resources: full lifecycle against the real control plane', () => {
             .send(edited);
           expect(update.status).toBe(200);
           expect(update.body.changed).toBe(true);
-          expect(update.body.patch).toEqual([
-            { op: 'add', path: '/metadata/labels', value: { 'ome-console/test': RUN } },
-          ].filter(() => !get.body.object.metadata.labels).concat(
-            get.body.object.metadata.labels
-              ? [{ op: 'add', path: '/metadata/labels/ome-console~1test', value: RUN }]
-              : [],
-          ));
+          const labelPatch = get.body.object.metadata.labels
+            ? { op: 'add', path: '/metadata/labels/ome-console~1test', value: RUN }
+            : { op: 'add', path: '/metadata/labels', value: { 'ome-console/test': RUN } };
+          expect(update.body.patch).toEqual([labelPatch]);
           const after = await kubeRequest(cluster, 'GET', kubePath(info, name));
           expect(after.body.metadata.labels['ome-console/test']).toBe(RUN);
           expect(after.body.spec).toEqual(stored.body.spec);
@@ -363,11 +383,7 @@ describe('OME resources: full lifecycle against the real control plane', () => {
 
   it('writes nothing for an unchanged save, and a dry run shows the change without writing it', async () => {
     const info = OME_KINDS.find(k => k.kind === 'ClusterServingRuntime')!;
-    const list = await request(server)
-      .get(`/api/ome/${info.plural}`)
-      .query({ cluster: 'ome-dev-a', limit: 1 })
-      .set('Authorization', auth());
-    const name = list.body.items[0].object.metadata.name;
+    const name = await privateRuntime();
     const before = await kubeRequest(clusterA, 'GET', kubePath(info, name));
     const get = await request(server).get(apiPath(info, 'ome-dev-a', name)).set('Authorization', auth());
 
@@ -396,11 +412,8 @@ describe('OME resources: full lifecycle against the real control plane', () => {
 
   it('clones an object to another cluster', async () => {
     const info = OME_KINDS.find(k => k.kind === 'ClusterServingRuntime')!;
-    const list = await request(server)
-      .get(`/api/ome/${info.plural}`)
-      .query({ cluster: 'ome-dev-a', limit: 1, sort: 'name' })
-      .set('Authorization', auth());
-    const source = list.body.items[0].object as KubernetesObject;
+    const sourceName = await privateRuntime();
+    const source = (await kubeRequest(clusterA, 'GET', kubePath(info, sourceName))).body as KubernetesObject;
     const name = `clone-${RUN}`;
     const clone = await request(server)
       .post(`${apiPath(info, 'ome-dev-a', source.metadata.name)}/clone`)
