@@ -82,9 +82,19 @@ async function go(pathname) {
   await page.goto(`${BASE_URL}${pathname}`, { waitUntil: 'domcontentloaded' });
 }
 
+/** Fails with the page's error alert (and a screenshot) when one is shown. */
+async function failOnError(step) {
+  const error = page.getByTestId('ome-error');
+  if ((await error.count()) > 0) {
+    await page.screenshot({ path: path.join(OUT_DIR, `resources-error-${STAMP}.png`) });
+    throw new Error(`${step}: ${(await error.first().innerText()).replace(/\s+/g, ' ')}`);
+  }
+}
+
 /** The texts of the diff's added and removed lines, without the +/- and indentation. */
 async function diffLines() {
-  await page.getByTestId('ome-diff').waitFor();
+  await page.getByTestId('ome-diff').or(page.getByTestId('ome-error')).first().waitFor();
+  await failOnError('dry run');
   const clean = ts => ts.map(t => t.replace(/^[+-]\s/, '').trim()).filter(Boolean);
   return {
     added: clean(await page.getByTestId('ome-diff-add').allInnerTexts()),
@@ -101,7 +111,13 @@ async function reviewAndConfirm(scope = page) {
 }
 
 async function detailShows(name) {
-  await page.getByTestId('ome-detail-name').filter({ hasText: name }).waitFor();
+  await page
+    .getByTestId('ome-detail-name')
+    .filter({ hasText: name })
+    .or(page.getByTestId('ome-error'))
+    .first()
+    .waitFor();
+  await failOnError(`showing ${name}`);
 }
 
 /** Whether the kind's list (server-side search) shows a row named `name`. */

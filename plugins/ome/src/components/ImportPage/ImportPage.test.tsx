@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { OmeImportRequest, OmeImportResponse } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
 import { mockOmeApi } from '../../testUtils/mockOmeApi';
 import { ImportPage } from './ImportPage';
@@ -24,18 +25,18 @@ spec:
 describe('ImportPage', () => {
   it('validates pasted YAML with a dry run, then imports it', async () => {
     const api = mockOmeApi({
-      importYaml: jest.fn(async req => ({
+      importYaml: jest.fn(async (req: OmeImportRequest): Promise<OmeImportResponse> => ({
         cluster: req.cluster,
         dryRun: !!req.dryRun,
         applied: true,
         results: [
-          { index: 0, kind: 'ClusterServingRuntime', name: 'srt-imported', outcome: req.dryRun ? 'valid' : 'created' },
+          { index: 0, kind: 'ClusterServingRuntime', name: 'srt-imported', outcome: req.dryRun ? ('valid' as const) : ('created' as const) },
           {
             index: 1,
             kind: 'InferenceService',
             name: 'chat-imported',
             namespace: 'team-a',
-            outcome: req.dryRun ? 'valid' : 'created',
+            outcome: req.dryRun ? ('valid' as const) : ('created' as const),
             warnings: ['plaintext token'],
           },
         ],

@@ -27,6 +27,20 @@ import { display } from '../common/format';
 import { useOmePaths } from '../common/paths';
 import { YamlEditor } from '../common/YamlEditor';
 
+function resultSeverity(r: OmeImportResponse) {
+  if (!r.applied) return 'error';
+  return r.dryRun ? 'info' : 'success';
+}
+
+function resultText(r: OmeImportResponse): string {
+  if (r.dryRun) {
+    return r.applied
+      ? `All ${r.results.length} documents would be applied to ${r.cluster}.`
+      : 'Nothing can be imported: at least one document was refused.';
+  }
+  return r.applied ? `Imported into ${r.cluster}.` : 'Nothing was imported.';
+}
+
 /** `/ome/import`: YAML from a file or pasted, validated by a dry run, then applied (all or nothing). */
 export function ImportPage() {
   const api = useApi(omeApiRef);
@@ -200,15 +214,7 @@ export function ImportPage() {
       )}
       {result && (
         <Box mt={2} data-testid="ome-import-result">
-          <Alert severity={result.applied ? (result.dryRun ? 'info' : 'success') : 'error'}>
-            {result.dryRun
-              ? result.applied
-                ? `All ${result.results.length} documents would be applied to ${result.cluster}.`
-                : 'Nothing can be imported: at least one document was refused.'
-              : result.applied
-                ? `Imported into ${result.cluster}.`
-                : 'Nothing was imported.'}
-          </Alert>
+          <Alert severity={resultSeverity(result)}>{resultText(result)}</Alert>
           <Table size="small">
             <TableHead>
               <TableRow>

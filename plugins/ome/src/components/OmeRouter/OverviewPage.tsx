@@ -12,7 +12,7 @@ import {
 } from '@material-ui/core';
 import { OME_KINDS, OmeKindInfo } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
-import { kindTitle } from '../common/format';
+import { display, kindTitle } from '../common/format';
 import { useOmePaths } from '../common/paths';
 import { ModelsContent } from '../ModelsPage/ModelsContent';
 
@@ -33,7 +33,7 @@ function KindCard(props: { info: OmeKindInfo }) {
         </Typography>
         <Typography variant="h6">{kindTitle(info.kind)}</Typography>
         <Typography variant="h4" component="p">
-          {count.loading ? '…' : typeof total === 'number' ? total : '—'}
+          {count.loading ? '…' : display(total)}
         </Typography>
       </CardContent>
       <CardActions>

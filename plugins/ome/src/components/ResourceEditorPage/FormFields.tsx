@@ -21,6 +21,11 @@ export function errorBelongsTo(field: FormField, path: string): boolean {
   );
 }
 
+const FORMAT_HELP: Record<string, string | undefined> = {
+  stringList: 'One per line',
+  keyValue: 'key=value, one per line',
+};
+
 function optionList(options: unknown): Array<{ value: string; label: string }> {
   if (!Array.isArray(options)) return [];
   return options.map(o =>
@@ -170,14 +175,7 @@ export function FormFields(props: {
               value={text}
               disabled={disabled}
               error={!!errorText}
-              helperText={
-                helper ??
-                (field.type === 'stringList'
-                  ? 'One per line'
-                  : field.type === 'keyValue'
-                    ? 'key=value, one per line'
-                    : undefined)
-              }
+              helperText={helper ?? FORMAT_HELP[field.type]}
               multiline={multiline}
               minRows={multiline ? 2 : undefined}
               inputProps={{

@@ -60,6 +60,12 @@ function age(v: unknown): string {
   return `${Math.floor(s / 86400)}d`;
 }
 
+function cellText(id: string, v: unknown): string {
+  if (id === 'age') return age(v);
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return display(v);
+}
+
 function itemKey(item: OmeListItem, index: number): string {
   const m = objectMeta(item?.object);
   return `${item?.cluster}/${m.namespace ?? ''}/${m.name || `#${index}`}`;
@@ -519,7 +525,7 @@ function ResourceRow(props: {
         const v = safely(() => (object ? c.value(object) : undefined), undefined);
         return (
           <TableCell key={c.id}>
-            {c.id === 'age' ? age(v) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : display(v)}
+            {cellText(c.id, v)}
           </TableCell>
         );
       })}

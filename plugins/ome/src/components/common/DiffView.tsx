@@ -57,6 +57,8 @@ function yamlOf(object: unknown): string {
   }
 }
 
+const SIGNS: Record<string, string> = { add: '+', remove: '-', gap: '', same: ' ' };
+
 /** A unified diff of two objects' YAML, added and removed lines coloured. */
 export function ObjectDiff(props: { before?: unknown; after?: unknown }) {
   const classes = useStyles();
@@ -66,8 +68,7 @@ export function ObjectDiff(props: { before?: unknown; after?: unknown }) {
   return (
     <pre className={classes.diff} data-testid="ome-diff">
       {lines.map((l, i) => {
-        const sign =
-          l.type === 'add' ? '+' : l.type === 'remove' ? '-' : l.type === 'gap' ? '' : ' ';
+        const sign = SIGNS[l.type] ?? ' ';
         return (
           <div
             key={i}

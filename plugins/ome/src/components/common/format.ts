@@ -57,5 +57,6 @@ export function objectMeta(object: unknown): {
 export function kindTitle(kind: string, plural = true): string {
   const words = kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   const title = words.charAt(0).toUpperCase() + words.slice(1);
-  return plural ? (title.endsWith('s') ? `${title}es` : `${title}s`) : title;
+  if (!plural) return title;
+  return title.endsWith('s') ? `${title}es` : `${title}s`;
 }
