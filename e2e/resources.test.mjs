@@ -180,7 +180,7 @@ test(
     await page.locator('#ome-form-metadata-name').fill(name);
     await page.locator('#ome-form-spec-modelSizeRange-min').fill('1B');
     await page.locator('#ome-form-spec-modelSizeRange-max').fill('9B');
-    await page.locator('#ome-form-spec-engineConfig-runner-image').fill('docker.io/lmsysorg/sglang:v0.4.6');
+    await page.locator('#ome-form-spec-protocolVersions').fill('openAI');
     const createDiff = await reviewAndConfirm();
     assert.ok(createDiff.added.includes(`name: ${name}`), JSON.stringify(createDiff));
     assert.ok(createDiff.added.includes('max: 9B'), JSON.stringify(createDiff));
