@@ -16,5 +16,36 @@ export interface Config {
      * milliseconds. Defaults to 30000.
      */
     requestTimeoutMs?: number;
+    /**
+     * Per-cluster settings, by the kubernetes backend's cluster name.
+     */
+    clusters?: Array<{
+      /** The cluster's name, as the kubernetes backend names it. */
+      name: string;
+      /**
+       * Defence in depth (off by default): the OME backend sends the requests it makes for
+       * a Backstage user with that user's identity, so that the cluster's own RBAC decides
+       * too. `user:<ns>/<name>` becomes Kubernetes user `<userPrefix><name>` (or
+       * `<userPrefix><ns>/<name>` outside namespace `default`); every `group:` ref among the
+       * user's ownership entity refs becomes group `<groupPrefix><name>` likewise. The
+       * requests carry this credential as `Backstage-Kubernetes-Authorization`, so the
+       * kubernetes plugin's own cluster credential never needs the `impersonate` verb.
+       */
+      impersonation?: {
+        /** Turns impersonation on for this cluster. */
+        enabled?: boolean;
+        /**
+         * Bearer token of a credential that may only `impersonate` users and groups.
+         * @visibility secret
+         */
+        token?: string;
+        /** A file holding that token (read at start-up); instead of `token`. */
+        tokenFile?: string;
+        /** Put before Kubernetes user names, e.g. `backstage:`. Defaults to ''. */
+        userPrefix?: string;
+        /** Put before Kubernetes group names, e.g. `backstage:`. Defaults to ''. */
+        groupPrefix?: string;
+      };
+    }>;
   };
 }

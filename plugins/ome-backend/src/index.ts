@@ -11,4 +11,9 @@ export {
   omeConditions,
   createOmeConditionalDecision,
 } from './permissions/rules';
-export type { OmeResourceQuery } from './permissions/rules';
+export type {
+  OmeResourceQuery,
+  OmePermissionResource,
+} from './permissions/rules';
+export { OmeExamplePolicy } from './permissions/examplePolicy';
+export type { OmeExamplePolicyOptions } from './permissions/examplePolicy';

@@ -14,6 +14,7 @@ import { KubernetesProxyClient } from './service/KubernetesProxyClient';
 import { OmeResourceService } from './service/OmeResourceService';
 import { OmeResourceWriter } from './service/OmeResourceWriter';
 import { ImportService } from './service/ImportService';
+import { NamespaceLabels } from './permissions/NamespaceLabels';
 
 /**
  * The OME backend plugin: reads (and later writes) OME resources across the clusters of the
@@ -34,6 +35,8 @@ export const omePlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        userInfo: coreServices.userInfo,
       },
       async init({
         httpRouter,
@@ -44,6 +47,8 @@ export const omePlugin = createBackendPlugin({
         httpAuth,
         permissions,
         permissionsRegistry,
+        auditor,
+        userInfo,
       }) {
         const options = readOmeBackendOptions(config);
         const client = new KubernetesProxyClient({
@@ -52,7 +57,13 @@ export const omePlugin = createBackendPlugin({
           logger,
           kubernetesPluginId: options.kubernetesPluginId,
           timeoutMs: options.requestTimeoutMs,
+          impersonation: options.impersonation,
         });
+        if (options.impersonation.size) {
+          logger.info(
+            `Impersonating Backstage users on cluster(s) ${[...options.impersonation.keys()].join(', ')}`,
+          );
+        }
         const clusters = new ClusterService({
           client,
           probeTimeoutMs: options.clusterTimeoutMs,
@@ -60,12 +71,22 @@ export const omePlugin = createBackendPlugin({
         const resources = new OmeResourceService({ client, clusters });
         const writer = new OmeResourceWriter({ client });
         const importer = new ImportService({ client, writer });
+        const namespaceLabels = new NamespaceLabels({ client });
 
         permissionsRegistry.addResourceType({
           resourceRef: omeResourcePermissionResourceRef,
           permissions: omePermissions,
           rules: Object.values(omePermissionRules),
-          getResources: refs => resources.getByRefs(refs),
+          // Loaded as the OME backend itself (the permission backend asks as a service), with
+          // their namespaces' labels for NAMESPACE_HAS_LABEL.
+          getResources: async refs => {
+            const found = await resources.getByRefs(refs);
+            const enriched = await namespaceLabels.enrich(
+              found.filter((i): i is NonNullable<typeof i> => !!i),
+            );
+            let next = 0;
+            return found.map(i => (i ? enriched[next++] : undefined));
+          },
         });
 
         httpRouter.use(
@@ -79,6 +100,10 @@ export const omePlugin = createBackendPlugin({
             resources,
             writer,
             importer,
+            namespaceLabels,
+            auditor,
+            userInfo,
+            impersonating: options.impersonation.size > 0,
             config,
             logger,
           }),

@@ -6,6 +6,7 @@ import {
 import { ServiceUnavailableError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { omeResourceReadPermission } from '@ome-console/plugin-ome-common';
+import { NamespaceLabels } from './permissions/NamespaceLabels';
 import express from 'express';
 import request from 'supertest';
 import {
@@ -70,6 +71,9 @@ async function setup(
     resources,
     writer,
     importer,
+    namespaceLabels: {} as NamespaceLabels,
+    auditor: mockServices.auditor.mock(),
+    userInfo: mockServices.userInfo(),
     config: mockServices.rootConfig(),
     logger: mockServices.logger.mock(),
   });

@@ -1,18 +1,23 @@
 import {
+  AuditorService,
   BackstageCredentials,
   HttpAuthService,
   LoggerService,
   PermissionsService,
   RootConfigService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { serializeError } from '@backstage/errors';
+import { NotAllowedError, serializeError } from '@backstage/errors';
 import {
   KubernetesObject,
   OmeClustersResponse,
   OmeKind,
   OmeListItem,
   OmeListResponse,
+  OME_API_GROUP,
+  OME_API_VERSION,
+  OME_KINDS,
   omeKindInfo,
   omeResourceCreatePermission,
   omeResourceDeletePermission,
@@ -21,7 +26,9 @@ import {
 } from '@ome-console/plugin-ome-common';
 import express, { ErrorRequestHandler, Request, Response } from 'express';
 import Router from 'express-promise-router';
-import { OmeResourceQuery } from './permissions/rules';
+import { OmePermissionResource, OmeResourceQuery } from './permissions/rules';
+import { NamespaceLabels } from './permissions/NamespaceLabels';
+import { ActingUser } from './service/impersonation';
 import { OmeRoute, OmeRouteHandler, omeOpenApiDocument, omeRoutes } from './schema/openapi';
 import { OmeAuthorizer } from './service/authorization';
 import { ClusterService } from './service/ClusterService';
@@ -31,18 +38,23 @@ import { applyListQuery, parseListQuery } from './service/listQuery';
 import { OmeResourceService } from './service/OmeResourceService';
 import { ObjectTarget, OmeResourceWriter } from './service/OmeResourceWriter';
 import { PermissionRuleset } from '@backstage/plugin-permission-node';
-import { ClusterRequestError } from './service/KubernetesProxyClient';
+import { ClusterRequestError, KubernetesProxyClient } from './service/KubernetesProxyClient';
 import { toHttpError } from './service/errors';
 import { sanitizeObject } from './service/sanitize';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  ruleset: PermissionRuleset<OmeListItem, OmeResourceQuery, string>;
+  ruleset: PermissionRuleset<OmePermissionResource, OmeResourceQuery, string>;
   clusters: ClusterService;
   resources: OmeResourceService;
   writer: OmeResourceWriter;
   importer: ImportService;
+  namespaceLabels: NamespaceLabels;
+  auditor: AuditorService;
+  userInfo: UserInfoService;
+  /** Whether any cluster impersonates users (then the acting user is resolved per request). */
+  impersonating?: boolean;
   config: RootConfigService;
   logger: LoggerService;
 }
@@ -60,6 +72,20 @@ function dryRunFlag(value: unknown): boolean {
 function kindOf(route: OmeRoute): OmeKind {
   if (!route.kind) throw new Error(`route ${route.operationId} has no kind`);
   return route.kind;
+}
+
+/**
+ * The error as recorded in an audit event: its name, status and, for the OME backend's own
+ * refusals, its message; a cluster's message can quote the values of the object.
+ */
+function auditError(error: unknown): Error {
+  const name = (error as Error)?.name ?? 'Error';
+  const status = error instanceof OmeHttpError ? error.statusCode : undefined;
+  const own = error instanceof NotAllowedError;
+  const message = own ? (error as Error).message : `${name}${status ? ` (HTTP ${status})` : ''}`;
+  const recorded = new Error(message);
+  recorded.name = name;
+  return recorded;
 }
 
 /**
@@ -88,8 +114,40 @@ function omeErrorHandler(): ErrorRequestHandler {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, clusters, resources, writer, importer } = options;
+  const { httpAuth, clusters, resources, writer, importer, auditor } = options;
   const authorizer = new OmeAuthorizer(options);
+
+  /**
+   * Records a write (who: the request's principal; what and where: `meta`; the outcome) with
+   * the auditor. Meta and error texts never carry object bodies, so no secret value.
+   */
+  async function audited<T>(
+    eventId: string,
+    req: Request,
+    meta: Record<string, string | boolean | undefined>,
+    write: () => Promise<T>,
+    outcome: (result: T) => Record<string, string | number | boolean> = () => ({}),
+  ): Promise<T> {
+    const clean = Object.fromEntries(
+      Object.entries(meta).filter(([, v]) => v !== undefined),
+    ) as Record<string, string | boolean>;
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: req,
+      meta: clean,
+    });
+    try {
+      const result = await write();
+      await event.success({ meta: outcome(result) });
+      return result;
+    } catch (rawError) {
+      const error =
+        rawError instanceof ClusterRequestError ? toHttpError(rawError) : rawError;
+      await event.fail({ error: auditError(error) });
+      throw rawError;
+    }
+  }
 
   const credentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -185,85 +243,185 @@ export async function createRouter(
       const creds = await credentials(req);
       await authorizer.requireAny(creds, omeResourceReadPermission);
       const t = target(route, req);
+      // 404 for a missing object first (a resource decision on a missing object is DENY).
       const item = asItem(t.cluster, sanitizeObject(t.kind, await writer.getStored(t)));
-      await authorizer.require(creds, omeResourceReadPermission, item);
+      await authorizer.requireRef(creds, omeResourceReadPermission, t);
       const [withRights] = await withActions(creds, [item]);
       res.json(withRights);
     },
+    mayCreate: async (_route, req, res) => {
+      const creds = await credentials(req);
+      const { kind, cluster, namespace } = req.query;
+      const info = typeof kind === 'string' ? OME_KINDS.find(k => k.kind === kind) : undefined;
+      if (!info) {
+        throw badRequest(`query parameter kind: must be one of ${OME_KINDS.map(k => k.kind).join(', ')}`);
+      }
+      if (typeof cluster !== 'string' || !cluster) throw badRequest('query parameter cluster: is required');
+      if (info.namespaced && (typeof namespace !== 'string' || !namespace)) {
+        throw badRequest(`query parameter namespace: is required for ${info.kind}`);
+      }
+      if (!info.namespaced && namespace !== undefined) {
+        throw badRequest(`query parameter namespace: ${info.kind} is cluster-scoped`);
+      }
+      await knownClusters([cluster]);
+      const mayCreate = await authorizer.filter(creds, omeResourceCreatePermission);
+      const probe = asItem(cluster, {
+        apiVersion: `${OME_API_GROUP}/${OME_API_VERSION}`,
+        kind: info.kind,
+        metadata: { name: '', ...(info.namespaced && { namespace: String(namespace) }) },
+      });
+      const allowed = mayCreate(probe);
+      const where = info.namespaced ? `namespace '${namespace}' of cluster '${cluster}'` : `cluster '${cluster}'`;
+      const body: { allowed: boolean; conditional: boolean; reason?: string } = {
+        allowed,
+        conditional: !mayCreate.unconditional && !mayCreate.denied,
+        ...(!allowed && {
+          reason: mayCreate.denied
+            ? 'You may not create OME resources'
+            : `You may not create ${info.kind} objects in ${where}`,
+        }),
+      };
+      res.json(body);
+    },
     create: async (route, req, res) => {
       const creds = await credentials(req);
-      await authorizer.requireAny(creds, omeResourceCreatePermission);
       const kind = kindOf(route);
       const t = { cluster: req.params.cluster, kind, namespace: req.params.namespace };
-      const result = await writer.create(t, req.body, {
-        dryRun: dryRunFlag(req.query.dryRun),
-        authorize: object => authorizer.require(creds, omeResourceCreatePermission, asItem(t.cluster, object)),
-      });
+      const dryRun = dryRunFlag(req.query.dryRun);
+      const name = (req.body as { metadata?: { name?: unknown } })?.metadata?.name;
+      const result = await audited(
+        'resource-create',
+        req,
+        { ...t, name: typeof name === 'string' ? name : undefined, dryRun },
+        async () => {
+          await authorizer.requireAny(creds, omeResourceCreatePermission);
+          return writer.create(t, req.body, {
+            dryRun,
+            // The conditional decision applied to the object about to be created.
+            authorize: object => authorizer.require(creds, omeResourceCreatePermission, asItem(t.cluster, object)),
+          });
+        },
+        r => ({ changed: r.changed }),
+      );
       res.status(201).json(result);
     },
     update: async (route, req, res) => {
       const creds = await credentials(req);
-      await authorizer.requireAny(creds, omeResourceUpdatePermission);
       const t = target(route, req);
-      const result = await writer.update(t, req.body, {
-        dryRun: dryRunFlag(req.query.dryRun),
-        // Allowed for the object as it is and as it will be: a relabel cannot move it into
-        // (or out of) someone's scope.
-        authorize: (before, after) =>
-          authorizer.require(creds, omeResourceUpdatePermission, asItem(t.cluster, before), asItem(t.cluster, after)),
-      });
+      const dryRun = dryRunFlag(req.query.dryRun);
+      const result = await audited('resource-update', req, { ...t, dryRun }, async () => {
+        await authorizer.requireAny(creds, omeResourceUpdatePermission);
+        return writer.update(t, req.body, {
+          dryRun,
+          // Allowed for the object as it is and as it will be: a relabel cannot move it into
+          // (or out of) someone's scope.
+          authorize: (before, after) =>
+            authorizer.require(creds, omeResourceUpdatePermission, asItem(t.cluster, before), asItem(t.cluster, after)),
+        });
+      }, r => ({ changed: r.changed, changedPaths: r.patch.map(p => p.path).join(' ') }));
       res.json(result);
     },
     delete: async (route, req, res) => {
       const creds = await credentials(req);
-      await authorizer.requireAny(creds, omeResourceDeletePermission);
       const t = target(route, req);
       const resourceVersion = req.query.resourceVersion;
       if (resourceVersion !== undefined && (typeof resourceVersion !== 'string' || !resourceVersion)) {
         throw badRequest('query parameter resourceVersion: must be given once');
       }
-      const result = await writer.delete(t, {
-        dryRun: dryRunFlag(req.query.dryRun),
-        resourceVersion,
-        authorize: stored => authorizer.require(creds, omeResourceDeletePermission, asItem(t.cluster, stored)),
+      const dryRun = dryRunFlag(req.query.dryRun);
+      const result = await audited('resource-delete', req, { ...t, dryRun }, async () => {
+        await authorizer.requireAny(creds, omeResourceDeletePermission);
+        return writer.delete(t, {
+          dryRun,
+          resourceVersion,
+          // Decided by resource ref once the object is known to exist (else 404).
+          authorize: () => authorizer.requireRef(creds, omeResourceDeletePermission, t),
+        });
       });
       res.json(result);
     },
     clone: async (route, req, res) => {
       const creds = await credentials(req);
-      await authorizer.requireAny(creds, omeResourceCreatePermission);
       const source = target(route, req);
-      const result = await writer.clone(source, req.body, {
-        authorize: async (stored, copy, copyCluster) => {
-          await authorizer.require(creds, omeResourceReadPermission, asItem(source.cluster, stored));
-          await authorizer.require(creds, omeResourceCreatePermission, asItem(copyCluster, copy));
+      const request = (req.body ?? {}) as Record<string, unknown>;
+      const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+      const result = await audited(
+        'resource-clone',
+        req,
+        {
+          ...source,
+          copyName: str(request.name),
+          copyCluster: str(request.cluster),
+          copyNamespace: str(request.namespace),
+          dryRun: request.dryRun === true,
         },
-      });
+        async () => {
+          await authorizer.requireAny(creds, omeResourceCreatePermission);
+          return writer.clone(source, req.body, {
+            authorize: async (stored, copy, copyCluster) => {
+              await authorizer.require(creds, omeResourceReadPermission, asItem(source.cluster, stored));
+              await authorizer.require(creds, omeResourceCreatePermission, asItem(copyCluster, copy));
+            },
+          });
+        },
+      );
       res.status(201).json(result);
     },
     import: async (_route, req, res) => {
       const creds = await credentials(req);
-      const mayCreate = await authorizer.requireAny(creds, omeResourceCreatePermission);
-      const mayUpdate = await authorizer.filter(creds, omeResourceUpdatePermission);
-      const cluster = (req.body as { cluster?: unknown })?.cluster;
-      if (typeof cluster === 'string' && cluster) await knownClusters([cluster]);
-      res.json(
-        await importer.import(req.body, {
-          mayCreate: object => mayCreate(asItem(String(cluster), object)),
-          // Namespaces are not OME objects: only an unconditional create right covers them.
-          mayCreateNamespace: mayCreate.unconditional,
-          mayUpdate: (before, after) =>
-            mayUpdate(asItem(String(cluster), before)) && mayUpdate(asItem(String(cluster), after)),
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const cluster = body.cluster;
+      const result = await audited(
+        'resource-import',
+        req,
+        {
+          cluster: typeof cluster === 'string' ? cluster : undefined,
+          namespace: typeof body.namespace === 'string' ? body.namespace : undefined,
+          dryRun: body.dryRun === true,
+        },
+        async () => {
+          const mayCreate = await authorizer.requireAny(creds, omeResourceCreatePermission);
+          const mayUpdate = await authorizer.filter(creds, omeResourceUpdatePermission);
+          if (typeof cluster === 'string' && cluster) await knownClusters([cluster]);
+          return importer.import(req.body, {
+            mayCreate: object => mayCreate(asItem(String(cluster), object)),
+            // Namespaces are not OME objects: only an unconditional create right covers them.
+            mayCreateNamespace: mayCreate.unconditional,
+            mayUpdate: (before, after) =>
+              mayUpdate(asItem(String(cluster), before)) && mayUpdate(asItem(String(cluster), after)),
+          });
+        },
+        r => ({
+          applied: r.applied,
+          documents: r.results.map(d => `${d.kind ?? '?'}/${d.namespace ? `${d.namespace}/` : ''}${d.name ?? '?'}=${d.outcome}`).join(' '),
         }),
       );
+      res.json(result);
     },
   };
+
+  /** The acting user of a request, for impersonation (service principals act as the plugin). */
+  async function actingUser(req: Request): Promise<ActingUser | undefined> {
+    if (!options.impersonating) return undefined;
+    const creds = await credentials(req);
+    if (creds.principal.type !== 'user') return undefined;
+    const info = await options.userInfo.getUserInfo(creds);
+    return {
+      userEntityRef: info.userEntityRef,
+      ownershipEntityRefs: info.ownershipEntityRefs,
+    };
+  }
 
   const router = Router();
   router.use(express.json({ limit: BODY_LIMIT }));
   for (const route of omeRoutes()) {
     const handle = handlers[route.handler];
-    router[route.method](route.expressPath, (req: Request, res: Response) => handle(route, req, res));
+    router[route.method](route.expressPath, async (req: Request, res: Response) => {
+      const actor = route.handler === 'health' ? undefined : await actingUser(req);
+      // Every cluster request made for this request acts as `actor` (impersonated where
+      // configured); without one, as the OME backend itself.
+      await KubernetesProxyClient.runAs(actor, () => handle(route, req, res));
+    });
   }
   router.use(omeErrorHandler());
   router.use(

@@ -12,26 +12,66 @@ import {
 import { z } from 'zod';
 
 /**
- * The query form of the OME permission rules: which attribute must take one of `values`.
+ * The query form of the OME permission rules: which attribute must take one of `values`
+ * (for the label rules: the label `key` must exist, with one of `values` when given).
  * Lets later code narrow cluster requests (skip clusters, list one namespace) instead of
  * filtering in memory.
  * @public
  */
-export type OmeResourceQuery = {
-  property: 'cluster' | 'namespace' | 'kind';
-  values: string[];
+export type OmeResourceQuery =
+  | {
+      property: 'cluster' | 'namespace' | 'kind';
+      values: string[];
+    }
+  | {
+      property: 'label' | 'namespaceLabel';
+      key: string;
+      values?: string[];
+    };
+
+/**
+ * What the OME permission rules see: an OME object with the cluster it lives in (an
+ * `OmeListItem`) and, for namespaced objects, the labels of its namespace as the cluster
+ * has them (filled by the OME backend before conditions are applied; absent when the
+ * namespace does not exist or cannot be read, so namespace-label rules then do not match).
+ * @public
+ */
+export type OmePermissionResource = OmeListItem & {
+  namespaceLabels?: Record<string, string>;
 };
 
 /**
- * The permission resource ref of OME resources: the resource a rule sees is the object with
- * the cluster it lives in (an `OmeListItem`), identified by the canonical ref string of
- * `formatOmeResourceRef`.
+ * The permission resource ref of OME resources: the resource a rule sees is an
+ * {@link OmePermissionResource}, identified by the canonical ref string of
+ * `formatOmeResourceRef` (`cluster:<c>/namespace:<ns or _>/kind:<Kind>/name:<name>`).
  * @public
  */
 export const omeResourcePermissionResourceRef = createPermissionResourceRef<
-  OmeListItem,
+  OmePermissionResource,
   OmeResourceQuery
 >().with({ pluginId: 'ome', resourceType: OME_RESOURCE_TYPE });
+
+/** Whether `labels` has `key`, with one of `values` when values are given. */
+function labelMatches(
+  labels: Record<string, string> | undefined,
+  key: string,
+  values: string[] | undefined,
+): boolean {
+  if (!labels || !Object.prototype.hasOwnProperty.call(labels, key)) {
+    return false;
+  }
+  return !values || values.includes(labels[key]);
+}
+
+const labelParams = z.object({
+  key: z.string().min(1).describe('Label key, e.g. ome.io/team'),
+  values: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'Allowed values; without it, any value of the label matches (the label must exist)',
+    ),
+});
 
 const kindNames = OME_KINDS.map(k => k.kind) as [OmeKind, ...OmeKind[]];
 
@@ -77,11 +117,46 @@ const isKind = createPermissionRule({
   toQuery: ({ kinds }) => ({ property: 'kind', values: kinds }),
 });
 
+const hasLabel = createPermissionRule({
+  name: 'HAS_LABEL',
+  description:
+    'Allow OME resources whose own metadata.labels has the label key (with one of the given values, if any)',
+  resourceRef: omeResourcePermissionResourceRef,
+  paramsSchema: labelParams,
+  apply: (resource, { key, values }) =>
+    labelMatches(resource.object.metadata?.labels, key, values),
+  toQuery: ({ key, values }) => ({ property: 'label', key, values }),
+});
+
+const namespaceHasLabel = createPermissionRule({
+  name: 'NAMESPACE_HAS_LABEL',
+  description:
+    "Allow namespaced OME resources whose namespace (in the object's cluster) has the label key (with one of the given values, if any); never matches cluster-scoped kinds",
+  resourceRef: omeResourcePermissionResourceRef,
+  paramsSchema: labelParams,
+  apply: (resource, { key, values }) =>
+    typeof resource.object.metadata?.namespace === 'string' &&
+    labelMatches(resource.namespaceLabels, key, values),
+  toQuery: ({ key, values }) => ({ property: 'namespaceLabel', key, values }),
+});
+
 /**
- * The permission rules of OME resources.
+ * The permission rules of OME resources: `IS_CLUSTER`, `IS_NAMESPACE`, `IS_KIND`,
+ * `HAS_LABEL` (the object's label) and `NAMESPACE_HAS_LABEL` (its namespace's label).
  * @public
  */
-export const omePermissionRules = { isCluster, isNamespace, isKind };
+export const omePermissionRules = {
+  isCluster,
+  isNamespace,
+  isKind,
+  hasLabel,
+  namespaceHasLabel,
+};
+
+/** The rule names whose evaluation needs the namespace's labels. */
+export const NAMESPACE_LABEL_RULES: ReadonlySet<string> = new Set([
+  namespaceHasLabel.name,
+]);
 
 const conditionExports = createConditionExports({
   resourceRef: omeResourcePermissionResourceRef,

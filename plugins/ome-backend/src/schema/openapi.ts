@@ -37,6 +37,7 @@ export type OmeRouteHandler =
   | 'listClusters'
   | 'listNamespaces'
   | 'import'
+  | 'mayCreate'
   | 'list'
   | 'get'
   | 'create'
@@ -299,6 +300,15 @@ export const omeOpenApiDocument = {
           dryRun: { type: 'boolean' },
         },
       },
+      CreateDecision: {
+        type: 'object',
+        required: ['allowed', 'conditional'],
+        properties: {
+          allowed: { type: 'boolean' },
+          conditional: { type: 'boolean', description: 'The policy decided with conditions (e.g. only some namespaces)' },
+          reason: { type: 'string', description: 'Why not, when not allowed' },
+        },
+      },
       ImportRequest: {
         type: 'object',
         required: ['cluster', 'yaml'],
@@ -378,6 +388,21 @@ export const omeOpenApiDocument = {
         responses: { '200': { description: 'Namespaces' }, ...errorResponses },
         'x-ome-handler': 'listNamespaces',
         'x-ome-permission': 'read',
+      },
+    },
+    '/permissions/create': {
+      get: {
+        operationId: 'mayCreate',
+        summary:
+          "May the caller create an object of this kind here? Answers the caller's create decision (200 with allowed false, never 403), for showing or hiding create actions. A decision with conditions on the object's own labels is made again on the object itself when it is created.",
+        parameters: [
+          { name: 'kind', in: 'query', required: true, description: 'OME kind, e.g. InferenceService', schema: { type: 'string' } },
+          { name: 'cluster', in: 'query', required: true, description: 'Cluster name', schema: { type: 'string' } },
+          { name: 'namespace', in: 'query', description: 'Namespace (namespaced kinds only; required for them)', schema: { type: 'string' } },
+        ],
+        responses: { '200': { description: 'The decision', ...json('#/components/schemas/CreateDecision') }, ...errorResponses },
+        'x-ome-handler': 'mayCreate',
+        'x-ome-permission': 'create',
       },
     },
     '/import': {

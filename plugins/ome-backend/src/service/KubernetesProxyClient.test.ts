@@ -180,11 +180,11 @@ describe('KubernetesProxyClient', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const [url, init] = fetchMock.mock.calls[0];
     expect(url).toBe('http://backstage.test/api/kubernetes/proxy/version');
-    const headers = init!.headers as Record<string, string>;
-    expect(headers['Backstage-Kubernetes-Cluster']).toBe('ome-dev-a');
-    expect(headers.Authorization).toMatch(/^Bearer mock-service-token/);
-    expect(headers.Authorization).toContain('"target":"kubernetes"');
-    expect(headers.Authorization).toContain('"sub":"plugin:ome"');
+    const headers = new Headers(init!.headers);
+    expect(headers.get('Backstage-Kubernetes-Cluster')).toBe('ome-dev-a');
+    expect(headers.get('Authorization')).toMatch(/^Bearer mock-service-token/);
+    expect(headers.get('Authorization')).toContain('"target":"kubernetes"');
+    expect(headers.get('Authorization')).toContain('"sub":"plugin:ome"');
   });
 
   it('uses the configured kubernetes plugin id', async () => {
@@ -317,7 +317,7 @@ describe('KubernetesProxyClient', () => {
     const init = (fetchMock.mock.calls[0] as unknown[])[1] as RequestInit;
     expect(init.method).toBe('POST');
     expect(init.body).toBe('{"a":1}');
-    expect((init.headers as Record<string, string>)['Content-Type']).toBe(
+    expect(new Headers(init.headers).get('Content-Type')).toBe(
       'application/json',
     );
   });

@@ -5,6 +5,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CustomErrorBase, ServiceUnavailableError } from '@backstage/errors';
 import { OmeClusterError } from '@ome-console/plugin-ome-common';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+  ActingUser,
+  ImpersonationSettings,
+  impersonationHeaders,
+} from './impersonation';
 
 /** The header the kubernetes backend's proxy routes a request by. */
 export const HEADER_KUBERNETES_CLUSTER = 'Backstage-Kubernetes-Cluster';
@@ -274,7 +280,17 @@ export interface ProxyRequestOptions {
   headers?: Record<string, string>;
   /** Overrides the client's default timeout. */
   timeoutMs?: number;
+  /**
+   * Send as the OME backend itself even when a user is acting (no impersonation): for reads
+   * whose answer is shared between users (caches, the permission system's own lookups).
+   */
+  asPlugin?: boolean;
 }
+
+/** Headers a caller's options may never set: identity is the client's business. */
+const RESERVED_HEADER = /^(impersonate-|authorization$|backstage-kubernetes-authorization)/i;
+
+const actingUsers = new AsyncLocalStorage<ActingUser | undefined>();
 
 /**
  * Reaches Kubernetes clusters only through the kubernetes backend plugin over HTTP
@@ -288,6 +304,26 @@ export class KubernetesProxyClient {
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
   readonly #logger?: LoggerService;
+  readonly #impersonation: Map<string, ImpersonationSettings>;
+
+  /**
+   * Runs `fn` with `user` as the acting user of every cluster request made inside it (also
+   * in async continuations): on clusters with impersonation enabled those requests carry
+   * the user's Impersonate-* headers. `undefined` acts as the OME backend itself.
+   */
+  static runAs<T>(user: ActingUser | undefined, fn: () => T): T {
+    return actingUsers.run(user, fn);
+  }
+
+  /** The user cluster requests are currently made for, if any. */
+  static actingUser(): ActingUser | undefined {
+    return actingUsers.getStore();
+  }
+
+  /** Whether requests to `cluster` impersonate the acting user. */
+  impersonates(cluster: string): boolean {
+    return this.#impersonation.has(cluster);
+  }
 
   constructor(options: {
     discovery: DiscoveryService;
@@ -298,7 +334,10 @@ export class KubernetesProxyClient {
     timeoutMs?: number;
     logger?: LoggerService;
     fetch?: typeof fetch;
+    /** Per cluster name: impersonate the acting user there (defence in depth). */
+    impersonation?: Map<string, ImpersonationSettings>;
   }) {
+    this.#impersonation = options.impersonation ?? new Map();
     this.#discovery = options.discovery;
     this.#auth = options.auth;
     this.#pluginId = options.kubernetesPluginId ?? 'kubernetes';
@@ -315,7 +354,7 @@ export class KubernetesProxyClient {
     url: string,
     init: {
       method?: string;
-      headers: Record<string, string>;
+      headers: Record<string, string> | Headers;
       body?: string;
       timeoutMs: number;
     },
@@ -432,15 +471,31 @@ export class KubernetesProxyClient {
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
     const method = options.method ?? 'GET';
     const base = await this.#discovery.getBaseUrl(this.#pluginId);
-    const headers: Record<string, string> = {
+    const own = Object.fromEntries(
+      Object.entries(options.headers ?? {}).filter(
+        ([name]) => !RESERVED_HEADER.test(name),
+      ),
+    );
+    const headers = new Headers({
+      ...own,
       ...(await this.#headers()),
-      ...options.headers,
       [HEADER_KUBERNETES_CLUSTER]: cluster,
-    };
+    });
+    const impersonation = this.#impersonation.get(cluster);
+    const actor = options.asPlugin ? undefined : actingUsers.getStore();
+    if (impersonation && actor) {
+      // The impersonator credential is the OME backend's own; the kubernetes plugin's
+      // cluster credential never needs (and must not have) the impersonate verb.
+      for (const [name, value] of impersonationHeaders(impersonation, actor)) {
+        headers.append(name, value);
+      }
+    }
     let body: string | undefined;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
-      headers['Content-Type'] ??= 'application/json';
+      if (!headers.has('Content-Type')) {
+        headers.set('Content-Type', 'application/json');
+      }
     }
 
     const answer = await this.#send(`${base}/proxy${path}`, {

@@ -13,12 +13,29 @@ import {
 } from '@backstage/plugin-permission-node';
 import {
   OmeListItem,
+  OmeResourceRefParts,
   formatOmeResourceRef,
 } from '@ome-console/plugin-ome-common';
-import { OmeResourceQuery } from '../permissions/rules';
+import { NamespaceLabels } from '../permissions/NamespaceLabels';
+import {
+  NAMESPACE_LABEL_RULES,
+  OmePermissionResource,
+  OmeResourceQuery,
+} from '../permissions/rules';
+import { ClusterService } from './ClusterService';
 
 /** A decision applied to objects: which the caller may act on. */
 export type OmeItemFilter = (item: OmeListItem) => boolean;
+
+/** Whether a conditional decision's criteria use a rule needing namespace labels. */
+function usesNamespaceLabels(criteria: unknown): boolean {
+  if (!criteria || typeof criteria !== 'object') return false;
+  const c = criteria as Record<string, unknown>;
+  if (typeof c.rule === 'string') return NAMESPACE_LABEL_RULES.has(c.rule);
+  return Object.values(c).some(v =>
+    Array.isArray(v) ? v.some(usesNamespaceLabels) : usesNamespaceLabels(v),
+  );
+}
 
 function describeItem(item: OmeListItem): string {
   const { kind, metadata } = item.object;
@@ -37,14 +54,42 @@ function describeItem(item: OmeListItem): string {
  */
 export class OmeAuthorizer {
   readonly #permissions: PermissionsService;
-  readonly #authorizeCondition: ReturnType<typeof createConditionAuthorizer<OmeListItem, OmeResourceQuery>>;
+  readonly #authorizeCondition: ReturnType<
+    typeof createConditionAuthorizer<OmePermissionResource, OmeResourceQuery>
+  >;
+  readonly #namespaceLabels: NamespaceLabels;
+  readonly #clusters: ClusterService;
 
   constructor(options: {
     permissions: PermissionsService;
-    ruleset: PermissionRuleset<OmeListItem, OmeResourceQuery, string>;
+    ruleset: PermissionRuleset<OmePermissionResource, OmeResourceQuery, string>;
+    namespaceLabels: NamespaceLabels;
+    clusters: ClusterService;
   }) {
     this.#permissions = options.permissions;
     this.#authorizeCondition = createConditionAuthorizer(options.ruleset);
+    this.#namespaceLabels = options.namespaceLabels;
+    this.#clusters = options.clusters;
+  }
+
+  /**
+   * Decides `permission` for one existing object by its canonical resource ref
+   * (`permissions.authorize`; the permission backend resolves a conditional decision
+   * through this plugin's `getResources`). Throws 403 unless allowed.
+   */
+  async requireRef(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'ome-resource'>,
+    parts: OmeResourceRefParts,
+  ): Promise<void> {
+    const resourceRef = formatOmeResourceRef(parts);
+    const [decision] = await this.#permissions.authorize(
+      [{ permission, resourceRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name} on ${resourceRef}`);
+    }
   }
 
   /** The objects `permission` allows the caller; nothing on DENY. */
@@ -59,7 +104,26 @@ export class OmeAuthorizer {
     let filter: OmeItemFilter;
     if (decision.result === AuthorizeResult.ALLOW) filter = () => true;
     else if (decision.result === AuthorizeResult.DENY) filter = () => false;
-    else filter = item => this.#authorizeCondition(decision, item);
+    else if (!usesNamespaceLabels((decision as { conditions?: unknown }).conditions)) {
+      filter = item => this.#authorizeCondition(decision, item);
+    } else {
+      // Namespace labels of every cluster, read (briefly cached) before deciding.
+      const names = await this.#clusters.listClusterNames();
+      const labels = new Map(
+        await Promise.all(
+          names.map(async c => [c, await this.#namespaceLabels.of(c)] as const),
+        ),
+      );
+      filter = item => {
+        const ns = item.object.metadata?.namespace;
+        const namespaceLabels =
+          typeof ns === 'string' ? labels.get(item.cluster)?.get(ns) : undefined;
+        return this.#authorizeCondition(decision, {
+          ...item,
+          ...(namespaceLabels && { namespaceLabels }),
+        });
+      };
+    }
     return Object.assign(filter, {
       denied: decision.result === AuthorizeResult.DENY,
       unconditional: decision.result === AuthorizeResult.ALLOW,
