@@ -7,6 +7,12 @@
  * @packageDocumentation
  */
 export { omePlugin, OmePage } from './plugin';
-export { omeApiRef, OmeClient } from './api';
-export type { OmeApi } from './api';
+export { omeApiRef, OmeClient, OmeApiError, isOmeApiError } from './api';
+export type {
+  OmeApi,
+  OmeCreateTarget,
+  OmeRequestOptions,
+  OmeResourceTarget,
+  OmeWriteOptions,
+} from './api';
 export { rootRouteRef as omeRootRouteRef } from './routes';

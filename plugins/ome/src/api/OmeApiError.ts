@@ -68,7 +68,10 @@ export class OmeApiError extends Error {
   }
 }
 
-/** Whether `e` is an {@link OmeApiError} (also across bundles). */
+/**
+ * Whether `e` is an {@link OmeApiError} (also across bundles).
+ * @public
+ */
 export function isOmeApiError(e: unknown): e is OmeApiError {
   return (
     !!e &&

@@ -202,3 +202,26 @@ describe('ResourceListPage', () => {
     );
   });
 });
+
+describe('ResourceListPage links', () => {
+  it('takes its initial filters from the URL', async () => {
+    const api = mockOmeApi();
+    await renderInTestApp(
+      <TestApiProvider apis={[[omeApiRef, api]]}>
+        <ResourceListPage kind="InferenceService" />
+      </TestApiProvider>,
+      { routeEntries: ['/?search=phi-2&cluster=ome-dev-b&namespace=team-a'] },
+    );
+    await waitFor(() =>
+      expect(api.listResources).toHaveBeenCalledWith(
+        'InferenceService',
+        expect.objectContaining({
+          search: 'phi-2',
+          cluster: ['ome-dev-b'],
+          namespace: ['team-a'],
+        }),
+      ),
+    );
+    expect(screen.getByLabelText('Search')).toHaveValue('phi-2');
+  });
+});

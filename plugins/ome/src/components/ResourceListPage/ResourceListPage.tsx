@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link as RouterLink } from 'react-router-dom';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -84,11 +84,15 @@ export function ResourceListPage(props: { kind: OmeKind }) {
     [kind],
   );
 
-  const [clusters, setClusters] = useState<string[]>([]);
-  const [namespace, setNamespace] = useState('');
-  const [labelSelector, setLabelSelector] = useState('');
-  const [searchInput, setSearchInput] = useState('');
-  const [search, setSearch] = useState('');
+  // links from other pages may preset the filters: ?search=x&cluster=a&namespace=n
+  const [params] = useSearchParams();
+  const [clusters, setClusters] = useState<string[]>(params.getAll('cluster'));
+  const [namespace, setNamespace] = useState(params.get('namespace') ?? '');
+  const [labelSelector, setLabelSelector] = useState(
+    params.get('labelSelector') ?? '',
+  );
+  const [searchInput, setSearchInput] = useState(params.get('search') ?? '');
+  const [search, setSearch] = useState(params.get('search') ?? '');
   const [sort, setSort] = useState('name');
   const [order, setOrder] = useState<'asc' | 'desc'>('asc');
   const [page, setPage] = useState(0);
