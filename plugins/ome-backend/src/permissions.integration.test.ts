@@ -120,10 +120,11 @@ const auditorFactory = createServiceFactory({
         const creds = await httpAuth
           .credentials(options.request as any)
           .catch(() => undefined);
+        const principal = creds?.principal as
+          | { type: string; userEntityRef?: string }
+          | undefined;
         actor =
-          creds?.principal.type === 'user'
-            ? (creds.principal as { userEntityRef: string }).userEntityRef
-            : creds?.principal.type;
+          principal?.type === 'user' ? principal.userEntityRef : principal?.type;
       }
       const base = {
         plugin: plugin.getId(),
@@ -229,10 +230,11 @@ const httpAuthFactory = createServiceFactory({
       issueUserCookie: (res, options) => inner.issueUserCookie(res, options),
       async credentials(req: any, options?: any) {
         const creds = await inner.credentials(req, options);
+        const principal = creds.principal as { type: string; userEntityRef?: string };
         const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-        if (creds.principal.type === 'user' && token?.startsWith(OBO_PREFIX)) {
+        if (principal.type === 'user' && token?.startsWith(OBO_PREFIX)) {
           return mockCredentials.user(
-            (creds.principal as { userEntityRef: string }).userEntityRef,
+            principal.userEntityRef!,
             { actor: { subject: 'plugin:obo' } },
           ) as any;
         }
