@@ -1,6 +1,6 @@
 /*
  * Example Backstage backend for the OME console (shape of `@backstage/create-app`).
- * Plugins: app, auth (guest), catalog, permission (allow-all for now), kubernetes, OME.
+ * Plugins: app, auth (guest), catalog, permission (OME's example policy), kubernetes, OME.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -18,11 +18,10 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
-// permission plugin (allow-all until the OME policy replaces it)
+// permission plugin, with OME's example policy (./omePolicy.ts): ome-admins do everything,
+// teams write in namespaces labelled `ome.io/team: <team>`, everyone else reads
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('./omePolicy'));
 
 // kubernetes plugin: holds the cluster credentials, the OME backend reaches clusters through it
 backend.add(import('@backstage/plugin-kubernetes-backend'));
