@@ -439,7 +439,7 @@ describe('OME resources: full lifecycle against the real control plane', () => {
     const model = (name: string) =>
       `apiVersion: ome.io/v1beta1\nkind: BaseModel\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nspec:\n  modelFormat:\n    name: safetensors\n  storage:\n    storageUri: hf://example/${name}\n`;
     const secret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: hf\n  namespace: ${ns}\ndata:\n  token: ${secretValue}\n`;
-    const namespace = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels:\n    ome.io/team: team-a\n`;
+    const namespace = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels:\n    ome-console/test: import\n`;
 
     const refused = await request(server)
       .post('/api/ome/import')
