@@ -140,14 +140,32 @@ const runtimeFields: FieldSpec[] = [
     type: 'stringList',
   },
   {
+    path: 'spec.engineConfig.runner.name',
+    label: 'Engine container name',
+    type: 'string',
+    help: 'Required by the CRD once the engine runner is set',
+  },
+  {
     path: 'spec.engineConfig.runner.image',
     label: 'Engine image',
     type: 'string',
   },
   {
+    path: 'spec.decoderConfig.runner.name',
+    label: 'Decoder container name',
+    type: 'string',
+    help: 'Required by the CRD once the decoder runner is set',
+  },
+  {
     path: 'spec.decoderConfig.runner.image',
     label: 'Decoder image',
     type: 'string',
+  },
+  {
+    path: 'spec.routerConfig.runner.name',
+    label: 'Router container name',
+    type: 'string',
+    help: 'Required by the CRD once the router runner is set',
   },
   {
     path: 'spec.routerConfig.runner.image',
