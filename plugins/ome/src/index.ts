@@ -10,6 +10,7 @@ export { omePlugin, OmePage } from './plugin';
 export { omeApiRef, OmeClient, OmeApiError, isOmeApiError } from './api';
 export type {
   OmeApi,
+  OmeCreateDecision,
   OmeCreateTarget,
   OmeRequestOptions,
   OmeResourceTarget,

@@ -34,6 +34,19 @@ export interface OmeCreateTarget {
   namespace?: string;
 }
 
+/**
+ * The caller's create decision for one kind at one place (`GET /permissions/create`).
+ * @public
+ */
+export interface OmeCreateDecision {
+  /** Whether the caller may create an object of the kind there. */
+  allowed: boolean;
+  /** The policy decided with conditions: the object's own labels may still decide on submit. */
+  conditional: boolean;
+  /** Why not, when not allowed. */
+  reason?: string;
+}
+
 /** Options shared by the OME client's calls. @public */
 export interface OmeRequestOptions {
   signal?: AbortSignal;
@@ -102,6 +115,16 @@ export interface OmeApi {
     request: OmeCloneRequest,
     options?: OmeRequestOptions,
   ): Promise<OmeWriteResult>;
+  /**
+   * May the caller create an object of this kind in this cluster (and namespace, required
+   * for namespaced kinds)? One call per place, never per row; a refusal answers
+   * `allowed: false`, not a 403.
+   */
+  mayCreate(
+    kind: OmeKind,
+    target: OmeCreateTarget,
+    options?: OmeRequestOptions,
+  ): Promise<OmeCreateDecision>;
   /** Applies one or more YAML documents to one cluster: all of them or none. */
   importYaml(
     request: OmeImportRequest,

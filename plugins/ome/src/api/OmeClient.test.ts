@@ -165,6 +165,42 @@ describe('OmeClient', () => {
     ]);
   });
 
+  it('asks whether the caller may create a kind in a cluster and namespace', async () => {
+    const { client, fetch } = setup(
+      json({ allowed: true, conditional: true }),
+      json({
+        allowed: false,
+        conditional: false,
+        reason: "You may not create ClusterServingRuntime objects in cluster 'ome dev'",
+      }),
+      json({}),
+    );
+    await expect(
+      client.mayCreate('InferenceService', { cluster: 'a', namespace: 'team a' }),
+    ).resolves.toEqual({ allowed: true, conditional: true });
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://backend/api/ome/permissions/create?kind=InferenceService&cluster=a&namespace=team%20a',
+    );
+    expect(fetch.mock.calls[0][1]).toMatchObject({ method: 'GET' });
+
+    // a namespace is never sent for cluster-scoped kinds
+    await expect(
+      client.mayCreate('ClusterServingRuntime', { cluster: 'ome dev', namespace: 'x' }),
+    ).resolves.toEqual({
+      allowed: false,
+      conditional: false,
+      reason: "You may not create ClusterServingRuntime objects in cluster 'ome dev'",
+    });
+    expect(fetch.mock.calls[1][0]).toBe(
+      'http://backend/api/ome/permissions/create?kind=ClusterServingRuntime&cluster=ome%20dev',
+    );
+
+    // an answer without a decision is no permission
+    await expect(
+      client.mayCreate('ClusterBaseModel', { cluster: 'a' }),
+    ).resolves.toEqual({ allowed: false, conditional: false });
+  });
+
   it('throws an OmeApiError with status and details', async () => {
     const live = { ...csr, metadata: { name: 'srt', resourceVersion: '9' } };
     const { client } = setup(

@@ -16,6 +16,7 @@ import {
 } from '@ome-console/plugin-ome-common';
 import {
   OmeApi,
+  OmeCreateDecision,
   OmeCreateTarget,
   OmeRequestOptions,
   OmeResourceTarget,
@@ -184,6 +185,31 @@ export class OmeClient implements OmeApi {
       dryRun: request.dryRun,
     })}`;
     return this.request<OmeWriteResult>('POST', path, options, request);
+  }
+
+  async mayCreate(
+    kind: OmeKind,
+    target: OmeCreateTarget,
+    options?: OmeRequestOptions,
+  ): Promise<OmeCreateDecision> {
+    const qs = queryString([
+      ['kind', kind],
+      ['cluster', target.cluster],
+      [
+        'namespace',
+        omeKindInfo(kind).namespaced ? target.namespace : undefined,
+      ],
+    ]);
+    const body = await this.request<Partial<OmeCreateDecision>>(
+      'GET',
+      `/permissions/create${qs}`,
+      options,
+    );
+    return {
+      allowed: body?.allowed === true,
+      conditional: body?.conditional === true,
+      ...(typeof body?.reason === 'string' && { reason: body.reason }),
+    };
   }
 
   async importYaml(

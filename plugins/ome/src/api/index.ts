@@ -1,6 +1,7 @@
 export { omeApiRef } from './OmeApi';
 export type {
   OmeApi,
+  OmeCreateDecision,
   OmeCreateTarget,
   OmeRequestOptions,
   OmeResourceTarget,

@@ -17,7 +17,7 @@ export function listResponse(
   };
 }
 
-/** An OmeApi of jest mocks: two reachable clusters, empty lists, writes that fail. */
+/** An OmeApi of jest mocks: two reachable clusters, empty lists, creating allowed, writes that fail. */
 export function mockOmeApi(overrides: Partial<OmeApi> = {}): jest.Mocked<OmeApi> {
   const notMocked = (name: string) =>
     jest.fn(async () => {
@@ -44,6 +44,7 @@ export function mockOmeApi(overrides: Partial<OmeApi> = {}): jest.Mocked<OmeApi>
     deleteResource: notMocked('deleteResource'),
     cloneResource: notMocked('cloneResource'),
     importYaml: notMocked('importYaml'),
+    mayCreate: jest.fn(async () => ({ allowed: true, conditional: false })),
     listClusterBaseModels: jest.fn(async () => listResponse() as any),
     ...overrides,
   } as jest.Mocked<OmeApi>;
