@@ -87,4 +87,40 @@ describe('ImportPage', () => {
     expect(screen.getByTestId('ome-review')).toBeDisabled();
     expect(api.importYaml).not.toHaveBeenCalled();
   });
+
+  it('warns when the caller may not create a kind of the YAML in the chosen cluster and namespace', async () => {
+    const api = mockOmeApi({
+      mayCreate: jest.fn(async (kind, target) =>
+        kind === 'InferenceService'
+          ? {
+              allowed: false,
+              conditional: false,
+              reason: `You may not create InferenceService objects in namespace '${target.namespace}' of cluster '${target.cluster}'`,
+            }
+          : { allowed: true, conditional: false },
+      ),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[omeApiRef, api]]}>
+        <ImportPage />
+      </TestApiProvider>,
+    );
+    await waitFor(() => expect(api.getClusters).toHaveBeenCalled());
+    fireEvent.change(screen.getByLabelText('YAML to import'), { target: { value: yaml } });
+    // the InferenceService names no namespace: asked once a default namespace is given
+    await waitFor(() =>
+      expect(api.mayCreate).toHaveBeenCalledWith('ClusterServingRuntime', {
+        cluster: 'ome-dev-a',
+      }),
+    );
+    expect(screen.queryByTestId('ome-create-not-allowed')).not.toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Default namespace'), { target: { value: 'team-b' } });
+    expect(await screen.findByTestId('ome-create-not-allowed')).toHaveTextContent(
+      "You may not create InferenceService objects in namespace 'team-b' of cluster 'ome-dev-a'",
+    );
+    expect(api.mayCreate).toHaveBeenCalledWith('InferenceService', {
+      cluster: 'ome-dev-a',
+      namespace: 'team-b',
+    });
+  });
 });

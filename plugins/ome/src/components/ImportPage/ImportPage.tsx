@@ -19,12 +19,15 @@ import { Alert } from '@material-ui/lab';
 import {
   OME_KINDS,
   OmeImportResponse,
+  OmeKind,
+  omeKindInfo,
   parseYamlDocuments,
 } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
 import { ErrorAlert } from '../common/errors';
 import { display } from '../common/format';
 import { useOmePaths } from '../common/paths';
+import { CreatePermissionBanner } from '../common/permissions';
 import { YamlEditor } from '../common/YamlEditor';
 
 function resultSeverity(r: OmeImportResponse) {
@@ -39,6 +42,26 @@ function resultText(r: OmeImportResponse): string {
       : 'Nothing can be imported: at least one document was refused.';
   }
   return r.applied ? `Imported into ${r.cluster}.` : 'Nothing was imported.';
+}
+
+/** The distinct kinds and namespaces the documents would create (at most 10 places). */
+function createPlaces(
+  docs: Array<{ value?: unknown }>,
+  defaultNamespace: string,
+): Array<{ kind: OmeKind; namespace?: string }> {
+  const places = new Map<string, { kind: OmeKind; namespace?: string }>();
+  for (const d of docs) {
+    const v = d.value as any;
+    const info = OME_KINDS.find(k => k.kind === v?.kind);
+    if (!info) continue;
+    const ns = omeKindInfo(info.kind).namespaced
+      ? (typeof v?.metadata?.namespace === 'string' && v.metadata.namespace) ||
+        defaultNamespace ||
+        undefined
+      : undefined;
+    places.set(`${info.kind}/${ns ?? ''}`, { kind: info.kind, namespace: ns });
+  }
+  return [...places.values()].slice(0, 10);
 }
 
 /** `/ome/import`: YAML from a file or pasted, validated by a dry run, then applied (all or nothing). */
@@ -70,6 +93,10 @@ export function ImportPage() {
     }
   }, [text]);
   const parseErrors = docs.filter(d => d.error);
+  const places = useMemo(
+    () => createPlaces(docs, namespace.trim()),
+    [docs, namespace],
+  );
 
   const run = async (dryRun: boolean) => {
     setBusy(true);
@@ -185,6 +212,16 @@ export function ImportPage() {
             </Alert>
           ))}
       </Box>
+      {chosen &&
+        places.map(p => (
+          <Box mt={1} key={`${p.kind}/${p.namespace ?? ''}`}>
+            <CreatePermissionBanner
+              kind={p.kind}
+              cluster={chosen}
+              namespace={p.namespace}
+            />
+          </Box>
+        ))}
       <Box mt={2} display="flex">
         <Button
           variant="contained"

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { KubernetesObject } from '@ome-console/plugin-ome-common';
-import { OmeApi, omeApiRef } from '../../api';
+import { OmeApi, omeApiRef, OmeApiError } from '../../api';
 import { mockOmeApi } from '../../testUtils/mockOmeApi';
 import { ResourceDetailPage } from './ResourceDetailPage';
 
@@ -128,5 +128,61 @@ describe('ResourceDetailPage', () => {
         { resourceVersion: '77' },
       ),
     );
+  });
+
+  it('disables Edit, Delete and Clone by the caller\'s actions and create decision', async () => {
+    const api = mockOmeApi({
+      getResource: jest.fn(async () => ({
+        cluster: 'ome-dev-a',
+        object: isvc,
+        actions: { update: false, delete: false },
+      })),
+      mayCreate: jest.fn(async () => ({
+        allowed: false,
+        conditional: false,
+        reason: "You may not create InferenceService objects in namespace 'team-a' of cluster 'ome-dev-a'",
+      })),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[omeApiRef, api]]}>
+        <ResourceDetailPage kind="InferenceService" cluster="ome-dev-a" namespace="team-a" name="team-a-chat" />
+      </TestApiProvider>,
+    );
+    await screen.findByTestId('ome-detail-name');
+    expect(screen.getByTestId('ome-edit')).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByTestId('ome-delete')).toBeDisabled();
+    await waitFor(() => expect(screen.getByTestId('ome-clone')).toBeDisabled());
+    expect(api.mayCreate).toHaveBeenCalledWith('InferenceService', {
+      cluster: 'ome-dev-a',
+      namespace: 'team-a',
+    });
+    expect(screen.getByTestId('ome-clone-reason')).toHaveAttribute(
+      'aria-label',
+      "You may not create InferenceService objects in namespace 'team-a' of cluster 'ome-dev-a'",
+    );
+  });
+
+  it('keeps Clone enabled when the caller may create there', async () => {
+    const api = mockOmeApi({ getResource: jest.fn() });
+    await renderDetail(api);
+    await screen.findByTestId('ome-detail-name');
+    await waitFor(() => expect(api.mayCreate).toHaveBeenCalled());
+    expect(screen.getByTestId('ome-clone')).toBeEnabled();
+  });
+
+  it('says plainly that the caller may not read the object on a 403', async () => {
+    const api = mockOmeApi({
+      getResource: jest.fn(async () => {
+        throw new OmeApiError({ message: 'You may not read OME resources', statusCode: 403 });
+      }),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[omeApiRef, api]]}>
+        <ResourceDetailPage kind="InferenceService" cluster="ome-dev-a" namespace="team-a" name="team-a-chat" />
+      </TestApiProvider>,
+    );
+    const panel = await screen.findByTestId('ome-read-forbidden');
+    expect(panel).toHaveTextContent('You may not read InferenceService objects');
+    expect(panel).toHaveTextContent('You may not read OME resources');
   });
 });

@@ -9,6 +9,7 @@ import {
   Grid,
   Tab,
   Tabs,
+  Tooltip,
   Typography,
 } from '@material-ui/core';
 import {
@@ -19,7 +20,8 @@ import {
   toYaml,
 } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
-import { ErrorAlert } from '../common/errors';
+import { ReadErrorAlert } from '../common/errors';
+import { notAllowedReason, useCreateDecision } from '../common/permissions';
 import { display, kindTitle, objectMeta, safely } from '../common/format';
 import { ObjectRef, useOmePaths } from '../common/paths';
 import { StateBadge } from '../common/StateBadge';
@@ -37,6 +39,35 @@ const usedBy: Partial<Record<OmeKind, OmeKind[]>> = {
   AcceleratorClass: ['ClusterServingRuntime', 'ServingRuntime', 'InferenceService'],
   InferenceService: ['BenchmarkJob'],
 };
+
+/**
+ * Clone: disabled, with the reason as tooltip, when the caller may not create the kind in
+ * the source's cluster (and namespace). The clone dialog may pick another place; the
+ * backend decides there.
+ */
+function CloneButton(props: { source: ObjectRef; onClick: () => void }) {
+  const { kind, cluster, namespace } = props.source;
+  const { decision } = useCreateDecision(kind, cluster, namespace);
+  const reason = notAllowedReason(kind, decision);
+  const button = (
+    <Button
+      variant="outlined"
+      disabled={!!reason}
+      onClick={props.onClick}
+      data-testid="ome-clone"
+    >
+      Clone
+    </Button>
+  );
+  if (!reason) return button;
+  return (
+    <Tooltip title={reason}>
+      <span data-testid="ome-clone-reason" aria-label={reason}>
+        {button}
+      </span>
+    </Tooltip>
+  );
+}
 
 /** One object: overview cards, its YAML, related objects; edit, clone and delete. */
 export function ResourceDetailPage(props: ObjectRef) {
@@ -60,7 +91,7 @@ export function ResourceDetailPage(props: ObjectRef) {
         <Box mb={2}>
           <Link to={paths.list(kind)}>← {kindTitle(kind)}</Link>
         </Box>
-        <ErrorAlert error={state.error} />
+        <ReadErrorAlert kind={kind} error={state.error} />
       </Box>
     );
   }
@@ -104,9 +135,7 @@ export function ResourceDetailPage(props: ObjectRef) {
           Edit
         </Button>
         <Box ml={1}>
-          <Button variant="outlined" onClick={() => setDialog('clone')} data-testid="ome-clone">
-            Clone
-          </Button>
+          <CloneButton source={ref} onClick={() => setDialog('clone')} />
         </Box>
         <Box ml={1}>
           <Button

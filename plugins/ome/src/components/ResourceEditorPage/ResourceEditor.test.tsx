@@ -234,4 +234,39 @@ describe('ResourceEditor', () => {
     expect(sent.metadata).toEqual({ name: 'chat-1', namespace: 'team-a' });
     expect(sent.spec!.model).toEqual({ name: 'llama-3-2-1b-instruct' });
   });
+
+  it('warns in create mode when the caller may not create the kind in the chosen cluster and namespace', async () => {
+    const api = mockOmeApi({
+      mayCreate: jest.fn(async (_kind, target) =>
+        target.namespace === 'team-a'
+          ? {
+              allowed: false,
+              conditional: false,
+              reason: "You may not create InferenceService objects in namespace 'team-a' of cluster 'ome-dev-a'",
+            }
+          : { allowed: true, conditional: true },
+      ),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[omeApiRef, api]]}>
+        <ResourceCreatePage kind="InferenceService" />
+      </TestApiProvider>,
+    );
+    await screen.findByTestId('ome-editor');
+    await waitFor(() =>
+      expect(screen.getByRole('option', { name: 'team-a' })).toBeInTheDocument(),
+    );
+    await userEvent.selectOptions(screen.getByLabelText('Namespace'), 'default');
+    await waitFor(() =>
+      expect(api.mayCreate).toHaveBeenCalledWith('InferenceService', {
+        cluster: 'ome-dev-a',
+        namespace: 'default',
+      }),
+    );
+    expect(screen.queryByTestId('ome-create-not-allowed')).not.toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText('Namespace'), 'team-a');
+    expect(await screen.findByTestId('ome-create-not-allowed')).toHaveTextContent(
+      "You may not create InferenceService objects in namespace 'team-a' of cluster 'ome-dev-a'",
+    );
+  });
 });

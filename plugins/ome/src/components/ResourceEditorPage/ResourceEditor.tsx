@@ -31,6 +31,7 @@ import {
 import { isOmeApiError, omeApiRef } from '../../api';
 import { comparable, DryRunResult } from '../common/DiffView';
 import { ErrorAlert, serverFieldErrors } from '../common/errors';
+import { CreatePermissionBanner } from '../common/permissions';
 import { kindTitle, objectMeta, safely } from '../common/format';
 import { ObjectRef, useOmePaths } from '../common/paths';
 import { YamlEditor, YamlProblems } from '../common/YamlEditor';
@@ -271,6 +272,15 @@ export function ResourceEditor(props: {
       <Typography variant="h4" component="h1" gutterBottom>
         {isCreate ? `Create ${kindTitle(kind, false).toLowerCase()}` : `Edit ${kind} ${target!.name}`}
       </Typography>
+      {isCreate && (
+        <Box mb={2}>
+          <CreatePermissionBanner
+            kind={kind}
+            cluster={cluster || undefined}
+            namespace={namespace || undefined}
+          />
+        </Box>
+      )}
       {isCreate && (
         <Grid container spacing={2}>
           <Grid item xs={12} md={4}>

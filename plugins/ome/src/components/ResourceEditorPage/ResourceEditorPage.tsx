@@ -8,7 +8,7 @@ import {
   OmeKind,
 } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
-import { ErrorAlert } from '../common/errors';
+import { ErrorAlert, ReadErrorAlert } from '../common/errors';
 import { ObjectRef } from '../common/paths';
 import { ResourceEditor } from './ResourceEditor';
 
@@ -22,7 +22,11 @@ export function ResourceEditPage(props: ObjectRef) {
   );
   if (state.loading) return <Progress />;
   if (state.error || !state.value?.object || typeof state.value.object !== 'object') {
-    return <ErrorAlert error={state.error ?? new Error('The backend returned no object')} />;
+    return state.error ? (
+      <ReadErrorAlert kind={kind} error={state.error} />
+    ) : (
+      <ErrorAlert error={new Error('The backend returned no object')} />
+    );
   }
   return (
     <ResourceEditor

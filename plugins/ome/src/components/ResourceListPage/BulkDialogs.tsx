@@ -14,12 +14,22 @@ import { omeApiRef } from '../../api';
 import { objectMeta } from '../common/format';
 import { YamlEditor } from '../common/YamlEditor';
 
-/** Deletes the selected objects after one confirmation; reports each failure. */
+/** Whether the backend said the caller may delete this object (`actions.delete`). */
+export function mayDelete(item: OmeListItem): boolean {
+  return item?.actions?.delete === true;
+}
+
+/**
+ * Deletes the selected objects after one confirmation; reports each failure. `skipped`
+ * counts selected objects the caller may not delete (they are not in `items`).
+ */
 export function BulkDeleteDialog(props: {
   kind: OmeKind;
   items: OmeListItem[];
+  skipped?: number;
   onClose: (deleted: boolean) => void;
 }) {
+  const skipped = props.skipped ?? 0;
   const api = useApi(omeApiRef);
   const [busy, setBusy] = useState(false);
   const [failures, setFailures] = useState<string[]>([]);
@@ -53,6 +63,12 @@ export function BulkDeleteDialog(props: {
         {props.items.length === 1 ? '' : ' objects'}?
       </DialogTitle>
       <DialogContent>
+        {skipped > 0 && (
+          <Alert severity="info" data-testid="ome-delete-skipped">
+            {skipped} selected {skipped === 1 ? 'object is' : 'objects are'}{' '}
+            skipped: you may not delete {skipped === 1 ? 'it' : 'them'}.
+          </Alert>
+        )}
         <ul data-testid="ome-delete-list">
           {props.items.map((it, i) => {
             const m = objectMeta(it.object);

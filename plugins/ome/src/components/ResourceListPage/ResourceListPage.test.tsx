@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { OmeApi, omeApiRef } from '../../api';
+import { OmeApi, omeApiRef, OmeApiError } from '../../api';
 import { listResponse, mockOmeApi } from '../../testUtils/mockOmeApi';
 import { ResourceListPage } from './ResourceListPage';
 
@@ -165,8 +165,8 @@ describe('ResourceListPage', () => {
       listResources: jest.fn(async () =>
         listResponse({
           items: [
-            { cluster: 'ome-dev-a', object: csr('one') },
-            { cluster: 'ome-dev-b', object: csr('two') },
+            { cluster: 'ome-dev-a', object: csr('one'), actions: { update: true, delete: true } },
+            { cluster: 'ome-dev-b', object: csr('two'), actions: { update: true, delete: true } },
           ],
         }),
       ),
@@ -200,6 +200,120 @@ describe('ResourceListPage', () => {
       { cluster: 'ome-dev-a', namespace: undefined, name: 'one' },
       { resourceVersion: '11' },
     );
+  });
+});
+
+describe('ResourceListPage permissions', () => {
+  const ok = { cluster: 'ome-dev-a', namespace: undefined, name: 'mine' };
+  it('deletes only the selected objects the caller may delete and says how many were skipped', async () => {
+    const api = mockOmeApi({
+      listResources: jest.fn(async () =>
+        listResponse({
+          items: [
+            { cluster: 'ome-dev-a', object: csr('mine'), actions: { update: true, delete: true } },
+            { cluster: 'ome-dev-a', object: csr('theirs'), actions: { update: false, delete: false } },
+          ],
+        }),
+      ),
+      deleteResource: jest.fn(async () => ({
+        cluster: 'ome-dev-a',
+        object: csr('mine'),
+        changed: true,
+        dryRun: false,
+        patch: [],
+        warnings: [],
+      })),
+    });
+    await renderList(api);
+    await screen.findByText('theirs');
+    const del = () => screen.getByRole('button', { name: /^Delete$/ });
+
+    // only objects the caller may not delete: nothing to delete
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select theirs' }));
+    expect(del()).toBeDisabled();
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select mine' }));
+    expect(del()).toBeEnabled();
+    await userEvent.click(del());
+    expect(screen.getByTestId('ome-delete-skipped')).toHaveTextContent(
+      '1 selected object is skipped: you may not delete it.',
+    );
+    expect(screen.getByTestId('ome-delete-list')).toHaveTextContent('mine on ome-dev-a');
+    expect(screen.getByTestId('ome-delete-list')).not.toHaveTextContent('theirs');
+    await userEvent.click(screen.getByTestId('ome-confirm-delete'));
+    await waitFor(() => expect(api.deleteResource).toHaveBeenCalledTimes(1));
+    expect(api.deleteResource).toHaveBeenCalledWith('ClusterServingRuntime', ok, {
+      resourceVersion: '11',
+    });
+  });
+
+  it('disables Create with the reason when the caller may not create the kind in the first known cluster', async () => {
+    const api = mockOmeApi({
+      mayCreate: jest.fn(async () => ({
+        allowed: false,
+        conditional: false,
+        reason: "You may not create ClusterServingRuntime objects in cluster 'ome-dev-a'",
+      })),
+    });
+    await renderList(api);
+    await waitFor(() =>
+      expect(screen.getByTestId('ome-create')).toHaveAttribute('aria-disabled', 'true'),
+    );
+    expect(api.mayCreate).toHaveBeenCalledWith('ClusterServingRuntime', { cluster: 'ome-dev-a' });
+    expect(screen.getByTestId('ome-create-reason')).toHaveAttribute(
+      'aria-label',
+      "You may not create ClusterServingRuntime objects in cluster 'ome-dev-a'",
+    );
+  });
+
+  it('asks about the selected cluster and namespace of a namespaced kind, once, not per row', async () => {
+    const api = mockOmeApi({
+      listResources: jest.fn(async () =>
+        listResponse({
+          items: ['x', 'y', 'z'].map(n => ({
+            cluster: 'ome-dev-b',
+            object: { ...csr(n), kind: 'InferenceService', metadata: { name: n, namespace: 'team-a' } },
+            actions: { update: true, delete: true },
+          })),
+        }),
+      ),
+    });
+    await renderList(api, 'InferenceService');
+    await screen.findByText('z');
+    // no namespace chosen: a namespaced kind is not checked, Create stays enabled
+    expect(api.mayCreate).not.toHaveBeenCalled();
+    expect(screen.getByTestId('ome-create')).not.toHaveAttribute('aria-disabled', 'true');
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'ome-dev-b' }));
+    await waitFor(() =>
+      expect(screen.getByRole('option', { name: 'team-a' })).toBeInTheDocument(),
+    );
+    await userEvent.selectOptions(screen.getByTestId('ome-namespace-picker'), 'team-a');
+    await waitFor(() =>
+      expect(api.mayCreate).toHaveBeenCalledWith('InferenceService', {
+        cluster: 'ome-dev-b',
+        namespace: 'team-a',
+      }),
+    );
+    expect(api.mayCreate).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('ome-create')).not.toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('says plainly that the caller may not read the kind on a 403', async () => {
+    const api = mockOmeApi({
+      listResources: jest.fn(async () => {
+        throw new OmeApiError({
+          message: 'You may not read OME resources',
+          statusCode: 403,
+          errorName: 'NotAllowedError',
+        });
+      }),
+    });
+    await renderList(api);
+    const panel = await screen.findByTestId('ome-read-forbidden');
+    expect(panel).toHaveTextContent('You may not read ClusterServingRuntime objects');
+    expect(panel).toHaveTextContent('You may not read OME resources');
+    expect(screen.queryByTestId('ome-error')).not.toBeInTheDocument();
   });
 });
 

@@ -22,6 +22,7 @@ import {
   TableRow,
   TableSortLabel,
   TextField,
+  Tooltip,
   Typography,
 } from '@material-ui/core';
 import AddIcon from '@material-ui/icons/Add';
@@ -36,11 +37,12 @@ import {
   omeObjectState,
 } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
-import { ClusterProblems, ErrorAlert } from '../common/errors';
+import { ClusterProblems, ReadErrorAlert } from '../common/errors';
 import { display, kindTitle, objectMeta, safely } from '../common/format';
 import { useOmePaths } from '../common/paths';
 import { StateBadge } from '../common/StateBadge';
-import { BulkDeleteDialog, ExportYamlDialog } from './BulkDialogs';
+import { notAllowedReason, useCreateDecision } from '../common/permissions';
+import { BulkDeleteDialog, ExportYamlDialog, mayDelete } from './BulkDialogs';
 
 interface Column {
   id: string;
@@ -188,6 +190,7 @@ export function ResourceListPage(props: { kind: OmeKind }) {
   };
 
   const selectedItems = Object.values(selected);
+  const deletable = selectedItems.filter(mayDelete);
   const allOnPage = items.length > 0 && selectedItems.length === items.length;
 
   return (
@@ -196,16 +199,13 @@ export function ResourceListPage(props: { kind: OmeKind }) {
         <Typography variant="h4" component="h1" style={{ flexGrow: 1 }}>
           {title}
         </Typography>
-        <Button
-          component={RouterLink}
+        <CreateButton
+          kind={kind}
           to={paths.create(kind)}
-          color="primary"
-          variant="contained"
-          startIcon={<AddIcon />}
-          data-testid="ome-create"
-        >
-          Create
-        </Button>
+          // keep it simple: the first selected cluster, else the first known one
+          cluster={clusters[0] ?? allClusters[0]?.name}
+          namespace={namespace || undefined}
+        />
         <Box ml={1}>
           <Button component={RouterLink} to={paths.importYaml()}>
             Import YAML
@@ -324,7 +324,7 @@ export function ResourceListPage(props: { kind: OmeKind }) {
               ))}
             </Box>
           )}
-          {list.error && <ErrorAlert error={list.error} />}
+          {list.error && <ReadErrorAlert kind={kind} error={list.error} />}
           <Paper>
             <Box display="flex" alignItems="center" p={1}>
               <Typography variant="subtitle1" style={{ flexGrow: 1 }}>
@@ -343,7 +343,12 @@ export function ResourceListPage(props: { kind: OmeKind }) {
               <Button
                 size="small"
                 startIcon={<DeleteIcon />}
-                disabled={!selectedItems.length}
+                disabled={!deletable.length}
+                title={
+                  selectedItems.length && !deletable.length
+                    ? 'You may not delete the selected objects'
+                    : undefined
+                }
                 onClick={() => setDialog('delete')}
               >
                 Delete
@@ -441,7 +446,8 @@ export function ResourceListPage(props: { kind: OmeKind }) {
       {dialog === 'delete' && (
         <BulkDeleteDialog
           kind={kind}
-          items={selectedItems}
+          items={deletable}
+          skipped={selectedItems.length - deletable.length}
           onClose={deleted => {
             setDialog(undefined);
             if (deleted) list.retry();
@@ -456,6 +462,46 @@ export function ResourceListPage(props: { kind: OmeKind }) {
         />
       )}
     </Box>
+  );
+}
+
+/**
+ * The Create button: disabled, with the reason as tooltip, when the caller may not create
+ * the kind in `cluster` (and `namespace`; without one a namespaced kind is not checked).
+ */
+function CreateButton(props: {
+  kind: OmeKind;
+  to: string;
+  cluster?: string;
+  namespace?: string;
+}) {
+  const { decision } = useCreateDecision(
+    props.kind,
+    props.cluster,
+    props.namespace,
+  );
+  const reason = notAllowedReason(props.kind, decision);
+  const button = (
+    <Button
+      component={RouterLink}
+      to={props.to}
+      color="primary"
+      variant="contained"
+      startIcon={<AddIcon />}
+      disabled={!!reason}
+      data-testid="ome-create"
+    >
+      Create
+    </Button>
+  );
+  if (!reason) return button;
+  // a disabled button gets no mouse events: the tooltip needs a wrapper
+  return (
+    <Tooltip title={reason}>
+      <span data-testid="ome-create-reason" aria-label={reason}>
+        {button}
+      </span>
+    </Tooltip>
   );
 }
 

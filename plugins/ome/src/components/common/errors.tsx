@@ -74,6 +74,28 @@ export function ErrorAlert(props: { error: unknown; testId?: string }) {
   );
 }
 
+/**
+ * A failed read (list or get): a 403 says plainly that the caller may not read objects of
+ * the kind (with the backend's message); anything else is an {@link ErrorAlert}.
+ */
+export function ReadErrorAlert(props: { kind: string; error: unknown }) {
+  const { error } = props;
+  if (!isOmeApiError(error) || error.statusCode !== 403) {
+    return <ErrorAlert error={error} />;
+  }
+  return (
+    <Alert severity="warning" data-testid="ome-read-forbidden">
+      <AlertTitle>You may not read {props.kind} objects</AlertTitle>
+      {error.message && (
+        <Typography variant="body2">{error.message}</Typography>
+      )}
+      <Typography variant="body2">
+        Ask an administrator of the OME console for access.
+      </Typography>
+    </Alert>
+  );
+}
+
 const reasonText: Record<string, string> = {
   unreachable: 'is unreachable',
   forbidden: 'refused access',
