@@ -6,49 +6,18 @@
 // OME's catalog, ome-dev-b with a subset plus `ome-dev-b-only-model`); `npm test -- browser`
 // starts everything, runs this test and stops everything. Screenshot: .local/e2e/models.png
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE_URL, OUT_DIR, launchBrowser } from './browser.mjs';
 
-const REPO_ROOT = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-);
-const BASE_URL = (
-  process.env.OME_E2E_BASE_URL || 'http://localhost:3000'
-).replace(/\/$/, '');
-const OUT_DIR = path.join(REPO_ROOT, '.local', 'e2e');
-const CHROMIUM = process.env.OME_E2E_CHROMIUM || '/usr/bin/chromium';
-
-let context;
-let userDataDir;
+let browser;
 
 before(async () => {
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ome-e2e-chromium-'));
-  fs.mkdirSync(OUT_DIR, { recursive: true });
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1600, height: 1000 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser({ viewport: { width: 1600, height: 1000 } });
 });
 
 after(async () => {
-  await context?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
 /** The table row whose name cell is exactly `name`, with its cells' texts. */
@@ -81,7 +50,7 @@ test(
   'the OME models page lists models of both clusters',
   { timeout: 180_000 },
   async () => {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     const dialogs = [];
     // Dev-mode guest sign-in asks for confirmation with window.confirm()
     page.on('dialog', async d => {

@@ -8,46 +8,22 @@
 // starts everything. Names carry a per-run suffix; whatever a failed run leaves is deleted in
 // `after`. Screenshots: .local/e2e/resources-*.png
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE_URL, OUT_DIR, launchBrowser } from './browser.mjs';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BASE_URL = (process.env.OME_E2E_BASE_URL || 'http://localhost:3000').replace(/\/$/, '');
-const OUT_DIR = path.join(REPO_ROOT, '.local', 'e2e');
-const CHROMIUM = process.env.OME_E2E_CHROMIUM || '/usr/bin/chromium';
 const CLUSTER = 'ome-dev-a';
 const NAMESPACE = 'team-a';
 const STAMP = Date.now().toString(36);
 
-let context;
+let browser;
 let page;
-let userDataDir;
 /** Detail URLs of objects this run may have created, for the clean-up. */
 const created = new Set();
 
 before(async () => {
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ome-e2e-chromium-'));
-  fs.mkdirSync(OUT_DIR, { recursive: true });
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1600, height: 1100 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = await context.newPage();
+  browser = await launchBrowser({ viewport: { width: 1600, height: 1100 } });
+  page = await browser.context.newPage();
   page.setDefaultTimeout(30_000);
   // Dev-mode guest sign-in asks for confirmation with window.confirm()
   page.on('dialog', d => d.accept());
@@ -73,8 +49,7 @@ after(async () => {
       // already gone
     }
   }
-  await context?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
 /** Navigates inside the single-page app (keeps the session) by a full URL. */

@@ -1,0 +1,40 @@
+// What the browser tests share: where the app is, where screenshots go, and a real Chromium
+// (Debian's, driven by playwright-core) in a throw-away profile.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BASE_URL = (process.env.OME_E2E_BASE_URL || 'http://localhost:3000').replace(/\/$/, '');
+export const OUT_DIR = path.join(REPO_ROOT, '.local', 'e2e');
+const CHROMIUM = process.env.OME_E2E_CHROMIUM || '/usr/bin/chromium';
+
+/** Starts Chromium headless; `close()` also removes its profile. */
+export async function launchBrowser({ viewport }) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ome-e2e-chromium-'));
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
