@@ -28,7 +28,11 @@ import {
 jest.setTimeout(180_000);
 
 const RUN = Date.now().toString(36);
-const NAMESPACE = 'team-a';
+/**
+ * A namespace of this suite's own on both clusters: other suites count team-a's objects while
+ * this one creates and deletes objects.
+ */
+const NAMESPACE = `ome-crud-${RUN}`;
 const auth = () => mockCredentials.user.header();
 
 /** The kinds cluster B does not serve (see controlplane/launch.mjs). */
@@ -51,6 +55,14 @@ describe('OME resources: full lifecycle against the real control plane', () => {
   const created: Array<{ cluster: ControlPlaneCluster; path: string }> = [];
 
   beforeAll(async () => {
+    for (const cluster of [clusterA, clusterB]) {
+      const res = await kubeRequest(cluster, 'POST', '/api/v1/namespaces', {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: NAMESPACE },
+      });
+      expect(res.status).toBe(201);
+    }
     const backend = await startOmeBackend();
     server = backend.server;
     stop = () => backend.stop();

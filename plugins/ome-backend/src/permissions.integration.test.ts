@@ -329,7 +329,14 @@ beforeAll(async () => {
       (namespaced && items.find(o => o.metadata.namespace === 'team-a' && noToken(o))) ||
       items.find(noToken);
     if (!pick) throw new Error(`no ${kind} on ome-dev-a`);
-    fixtures.set(kind, { ...pick, apiVersion: 'ome.io/v1beta1', kind });
+    // A copy of its own: the catalog round-trip suite edits catalog objects at the same time,
+    // which would make the matrix's resourceVersions stale.
+    const copy = await plant(
+      clusterA,
+      kind,
+      fresh({ ...pick, apiVersion: 'ome.io/v1beta1', kind }, `mx-fixture-${RUN}`, pick.metadata.namespace),
+    );
+    fixtures.set(kind, { ...copy, apiVersion: 'ome.io/v1beta1', kind });
   }
   // The secrets: a model with a plaintext HF token and a Secret, in team-a on ome-dev-a.
   const model = fixtures.get('BaseModel')!;

@@ -223,6 +223,9 @@ export class OmeResourceWriter {
     }
     const stored = await this.getStored(target);
     if (stored.metadata.resourceVersion !== readVersion) {
+      // Decided first, so that a 409 (which carries the live object) only reaches callers
+      // who may update it.
+      await options.authorize?.(stored, stored);
       throw await this.#conflict(
         target,
         `${kind} '${target.name}' on cluster '${cluster}' was changed by someone else (your edit started from resourceVersion ${readVersion}, it is now ${stored.metadata.resourceVersion}); reload and apply your change again`,
@@ -230,12 +233,11 @@ export class OmeResourceWriter {
     }
     const shown = sanitizeObject(kind, stored);
     const patch = diffObjects(shown, edited).filter(isWritable);
+    const next = patch.length ? applyPatch(stored, patch) : stored;
+    await options.authorize?.(stored, next);
     if (patch.length === 0) {
-      await options.authorize?.(stored, stored);
       return { cluster, object: shown, changed: false, dryRun, patch: [], warnings: [] };
     }
-    const next = applyPatch(stored, patch);
-    await options.authorize?.(stored, next);
     let answer: { body: KubernetesObject; warnings: string[] };
     try {
       answer = await this.#client.exchange<KubernetesObject>(
