@@ -61,7 +61,9 @@ describe('OME resources: full lifecycle against the real control plane', () => {
         kind: 'Namespace',
         metadata: { name: NAMESPACE },
       });
-      expect(res.status).toBe(201);
+      if (res.status !== 201) {
+        throw new Error(`creating namespace ${NAMESPACE} on ${cluster.name}: HTTP ${res.status}`);
+      }
     }
     const backend = await startOmeBackend();
     server = backend.server;
