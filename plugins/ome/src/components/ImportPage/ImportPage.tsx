@@ -29,6 +29,7 @@ import { display } from '../common/format';
 import { useOmePaths } from '../common/paths';
 import { CreatePermissionBanner } from '../common/permissions';
 import { YamlEditor } from '../common/YamlEditor';
+import { OptionSelect } from '../common/OptionSelect';
 
 function resultSeverity(r: OmeImportResponse) {
   if (!r.applied) return 'error';
@@ -127,21 +128,14 @@ export function ImportPage() {
       </Typography>
       <Grid container spacing={2}>
         <Grid item xs={12} md={4}>
-          <TextField
-            select
+          <OptionSelect
             fullWidth
             id="ome-import-cluster"
             label="Cluster"
             value={chosen}
-            onChange={ev => setCluster(ev.target.value)}
-            SelectProps={{ native: true }}
-          >
-            {clusterNames.map(c => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </TextField>
+            onChange={setCluster}
+            options={clusterNames}
+          />
         </Grid>
         <Grid item xs={12} md={4}>
           <TextField

@@ -19,6 +19,7 @@ import { omeApiRef } from '../../api';
 import { DryRunResult } from '../common/DiffView';
 import { ErrorAlert } from '../common/errors';
 import { ObjectRef } from '../common/paths';
+import { OptionSelect } from '../common/OptionSelect';
 
 /** Name and target of a copy → dry run with its diff → confirm. */
 export function CloneDialog(props: {
@@ -110,45 +111,31 @@ export function CloneDialog(props: {
           helperText={nameError}
           margin="dense"
         />
-        <TextField
-          select
+        <OptionSelect
           id="ome-clone-cluster"
           label="Target cluster"
           fullWidth
           value={cluster}
-          onChange={ev => {
-            setCluster(ev.target.value);
+          onChange={value => {
+            setCluster(value);
             setDryRun(undefined);
           }}
-          SelectProps={{ native: true }}
+          options={clusterNames}
           margin="dense"
-        >
-          {clusterNames.map(c => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </TextField>
+        />
         {namespaced && (
-          <TextField
-            select
+          <OptionSelect
             id="ome-clone-namespace"
             label="Target namespace"
             fullWidth
             value={namespace}
-            onChange={ev => {
-              setNamespace(ev.target.value);
+            onChange={value => {
+              setNamespace(value);
               setDryRun(undefined);
             }}
-            SelectProps={{ native: true }}
+            options={nsNames}
             margin="dense"
-          >
-            {nsNames.map(n => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </TextField>
+          />
         )}
         {error !== undefined && (
           <Box mt={1}>

@@ -36,6 +36,7 @@ import { kindTitle, objectMeta, safely } from '../common/format';
 import { ObjectRef, useOmePaths } from '../common/paths';
 import { YamlEditor, YamlProblems } from '../common/YamlEditor';
 import { errorBelongsTo, FormField, FormFields } from './FormFields';
+import { OptionSelect } from '../common/OptionSelect';
 
 type Mode = 'form' | 'yaml';
 
@@ -284,48 +285,34 @@ export function ResourceEditor(props: {
       {isCreate && (
         <Grid container spacing={2}>
           <Grid item xs={12} md={4}>
-            <TextField
-              select
+            <OptionSelect
               fullWidth
               id="ome-editor-cluster"
               label="Cluster"
               value={cluster}
-              onChange={ev => setCluster(ev.target.value)}
-              SelectProps={{ native: true }}
+              onChange={setCluster}
+              options={props.clusters ?? []}
               inputProps={{ 'data-testid': 'ome-target-cluster' }}
-            >
-              {(props.clusters ?? []).map(c => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </TextField>
+            />
           </Grid>
           {info.namespaced && (
             <Grid item xs={12} md={4}>
-              <TextField
-                select
+              <OptionSelect
                 fullWidth
                 id="ome-editor-namespace"
                 label="Namespace"
                 value={namespace ?? ''}
                 error={!namespace}
                 helperText={!namespace ? 'Required' : undefined}
-                onChange={ev => {
-                  const next = withNamespace(draft, ev.target.value || undefined);
+                onChange={value => {
+                  const next = withNamespace(draft, value || undefined);
                   setDraft(next);
                   if (mode === 'yaml') setYamlText(safely(() => toYaml(next), yamlText));
                 }}
-                SelectProps={{ native: true }}
                 inputProps={{ 'data-testid': 'ome-target-namespace' }}
-              >
-                <option value="">—</option>
-                {[...new Set([...(namespaces.value ?? []), ...(namespace ? [namespace] : [])])].map(n => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </TextField>
+                emptyOption="—"
+                options={[...new Set([...(namespaces.value ?? []), ...(namespace ? [namespace] : [])])]}
+              />
             </Grid>
           )}
         </Grid>
