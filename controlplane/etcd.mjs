@@ -1,6 +1,20 @@
 // One cluster's etcd: a single member on two free loopback ports, throw-away data.
+import http from 'node:http';
 import path from 'node:path';
-import { freePorts, httpGet, tailFile, waitFor } from './processes.mjs';
+import { freePorts, tailFile, waitFor } from './processes.mjs';
+
+/** A plain HTTP GET (etcd's /health) that resolves { status, body }. */
+function httpGet(url) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { timeout: 2000 }, res => {
+      let body = '';
+      res.on('data', d => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode, body }));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+  });
+}
 
 /**
  * Starts etcd for cluster `name` with its data in `dataDir` and waits for /health. Retries

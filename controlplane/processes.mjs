@@ -4,7 +4,6 @@
 // handles those, and by the watchdog (watchdog.mjs) when this Node process is killed outright.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { formatMs, sleep } from './kube.mjs';
@@ -37,19 +36,6 @@ export function tailFile(file, lines = 25) {
   } catch {
     return '(no log)';
   }
-}
-
-/** A plain HTTP GET (etcd's /health) that resolves { status, body }. */
-export function httpGet(url) {
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, { timeout: 2000 }, res => {
-      let body = '';
-      res.on('data', d => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode, body }));
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-  });
 }
 
 /**
