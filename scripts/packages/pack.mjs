@@ -42,7 +42,14 @@ export async function packPackages(outDir, { log = console.log } = {}) {
     const archive = path.join(outDir, `${name.replace(/^@/, '').replace('/', '-')}.tgz`);
     const t0 = Date.now();
     await run('yarn', ['backstage-cli', 'package', 'build'], workspaceDir);
-    await run('yarn', ['pack', '--out', archive], workspaceDir);
+    try {
+      await run('yarn', ['pack', '--out', archive], workspaceDir);
+    } finally {
+      // prepack rewrites package.json in place and postpack puts it back; when the pack
+      // fails in between, put it back here so the workspace is not left pointing at dist/
+      const backup = path.join(workspaceDir, 'package.json-prepack');
+      if (fs.existsSync(backup)) fs.renameSync(backup, path.join(workspaceDir, 'package.json'));
+    }
     const dir = path.join(outDir, 'node_modules', name);
     fs.mkdirSync(dir, { recursive: true });
     await run('tar', ['-xzf', archive, '-C', dir, '--strip-components=1'], outDir);
