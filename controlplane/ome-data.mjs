@@ -2,7 +2,8 @@
 // Locates OME's data files (CRDs, model/runtime catalog, samples).
 // First choice: the Go module github.com/sgl-project/ome at the pinned pseudo-version
 // (`go mod download -json` prints its folder in the module cache); fallback: the read-only
-// copy in ../shared/ome next to the repository (same commit, same files).
+// copy in ../shared/ome next to the repository, or next to the main clone when this is one of
+// its git worktrees (same commit, same files).
 //
 //   node controlplane/ome-data.mjs   prints the source and the file counts
 import { spawnSync } from 'node:child_process';
@@ -15,7 +16,18 @@ import { REPO_ROOT, listFiles } from './kube.mjs';
 
 export const OME_MODULE = 'github.com/sgl-project/ome';
 export const OME_VERSION = 'v0.1.6-0.20260506135950-17b77edad23b'; // commit 17b77edad23b
-export const SHARED_OME_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'ome');
+
+/**
+ * Where the shared copy may be: ../shared/ome beside the repository and, in a git worktree
+ * (`git worktree add` puts it anywhere), beside the main clone that holds the git directory.
+ */
+export function sharedOmeDirs() {
+  const dirs = [path.resolve(REPO_ROOT, '..', 'shared', 'ome')];
+  const git = spawnSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const commonDir = git.status === 0 ? git.stdout.trim() : '';
+  if (commonDir) dirs.push(path.resolve(path.dirname(commonDir), '..', 'shared', 'ome'));
+  return [...new Set(dirs)];
+}
 
 const isManifest = p => /\.ya?ml$/.test(p) && !/(^|\/)kustomization\.ya?ml$/.test(p);
 
@@ -103,16 +115,18 @@ export function locateOmeData({ prefer = process.env.OME_DATA_SOURCE || 'module'
     } else {
       moduleError = r.error;
     }
-    if (!value) log(`controlplane: OME Go module unavailable (${moduleError}); using ${SHARED_OME_DIR}`);
   }
   if (!value) {
-    if (!fs.existsSync(SHARED_OME_DIR)) {
+    const candidates = sharedOmeDirs();
+    const shared = candidates.find(d => fs.existsSync(d));
+    if (!shared) {
       throw new Error(
         `controlplane: OME data not found: the Go module ${OME_MODULE}@${OME_VERSION} could not be ` +
-          `downloaded (${moduleError}) and ${SHARED_OME_DIR} does not exist.`,
+          `downloaded (${moduleError}) and ${candidates.join(' and ')} do not exist.`,
       );
     }
-    value = layoutFromShared(SHARED_OME_DIR);
+    if (moduleError) log(`controlplane: OME Go module unavailable (${moduleError}); using ${shared}`);
+    value = layoutFromShared(shared);
     if (moduleError) value.moduleError = moduleError;
   }
   cached = { prefer, value };

@@ -1,6 +1,7 @@
-// `npm test`: lint, typecheck, API reports, unit and integration tests (against a real local
-// control plane started once here), the control plane's own tests against that same control
-// plane, then the browser test against the example app on free loopback ports.
+// `npm test`: lint, typecheck, the packed packages, API reports, unit and integration tests
+// (against a real local control plane started once here), the control plane's own tests
+// against that same control plane, then the browser test against the example app on free
+// loopback ports.
 // Exits non-zero on any failure and always stops what it started.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const stateDir = path.join(repoRoot, '.local', 'test-run');
 const resultsDir = path.join(stateDir, 'results');
 
-export const STEPS = ['lint', 'tsc', 'api-reports', 'jest', 'controlplane', 'browser'];
+export const STEPS = ['lint', 'tsc', 'packages', 'api-reports', 'jest', 'controlplane', 'browser'];
 
 const steps = []; // { label, ok, seconds, counts? }
 const cleanups = [];
@@ -137,9 +138,15 @@ async function main() {
   fs.mkdirSync(resultsDir, { recursive: true });
 
   if (wanted('lint')) await run('lint', 'yarn', ['backstage-cli', 'repo', 'lint', '--max-warnings', '0']);
-  // One full type check: it also writes the dist-types the API reports are made from.
-  if (wanted('tsc') || wanted('api-reports')) {
-    await run(wanted('tsc') ? 'typecheck' : 'typecheck (dist-types for the API reports)', 'yarn', ['tsc:full']);
+  // One full type check: it also writes the dist-types the packages and API reports are made from.
+  if (wanted('tsc') || wanted('packages') || wanted('api-reports')) {
+    await run(wanted('tsc') ? 'typecheck' : 'typecheck (dist-types for the packages and API reports)', 'yarn', ['tsc:full']);
+  }
+  if (wanted('packages')) {
+    await runNodeTests('packed packages (build, yarn pack, entry points and declarations)', ['scripts/packages/packed.test.mjs'], {
+      ...process.env,
+      OME_PACKAGES_DIR: path.join(stateDir, 'packages'),
+    });
   }
   if (wanted('api-reports')) {
     await run('API reports are current', 'yarn', [

@@ -19,14 +19,11 @@ import { mockServices } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
 
-interface ControlPlaneCluster {
-  name: string;
-  url: string;
-  caData: string;
-  tokens: Record<string, string>;
-}
-
-function controlPlaneKubernetesConfig() {
+/**
+ * The kubernetes plugin's config for the local clusters: the control plane writes it into
+ * controlplane.json (`kubernetes`, made by controlplane/kubernetesConfig.mjs).
+ */
+function controlPlaneKubernetesConfig(): object | undefined {
   const file =
     process.env.OME_CONTROLPLANE_FILE ??
     path.resolve(__dirname, '../../../.local/controlplane/controlplane.json');
@@ -37,24 +34,13 @@ function controlPlaneKubernetesConfig() {
     );
     return undefined;
   }
-  const { clusters } = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-    clusters: ControlPlaneCluster[];
-  };
-  return {
-    serviceLocatorMethod: { type: 'multiTenant' },
-    clusterLocatorMethods: [
-      {
-        type: 'config',
-        clusters: clusters.map(c => ({
-          name: c.name,
-          url: c.url,
-          authProvider: 'serviceAccount',
-          serviceAccountToken: c.tokens['backstage-kubernetes'],
-          caData: c.caData,
-        })),
-      },
-    ],
-  };
+  const { kubernetes } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (!kubernetes) {
+    throw new Error(
+      `${file} has no kubernetes config: it was written by an older control plane; restart it`,
+    );
+  }
+  return kubernetes;
 }
 
 const backend = createBackend();

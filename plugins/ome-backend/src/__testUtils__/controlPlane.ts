@@ -38,9 +38,19 @@ interface ControlPlaneSeed {
   counts: Record<string, number>;
 }
 
+/**
+ * The kubernetes plugin's config for the control plane's clusters, as the control plane
+ * writes it into controlplane.json (made by controlplane/kubernetesConfig.mjs).
+ */
+interface KubernetesConfig {
+  serviceLocatorMethod: { type: string };
+  clusterLocatorMethods: Array<{ type: string; clusters: object[] }>;
+}
+
 export function loadControlPlane(): {
   clusters: ControlPlaneCluster[];
   seed: ControlPlaneSeed[];
+  kubernetes: KubernetesConfig;
 } {
   const vmModules = [
     ...process.execArgv,
@@ -68,7 +78,13 @@ export function loadControlPlane(): {
   const info = JSON.parse(fs.readFileSync(file, 'utf8')) as {
     clusters: ControlPlaneCluster[];
     seed?: ControlPlaneSeed[];
+    kubernetes?: KubernetesConfig;
   };
+  if (!info.kubernetes) {
+    throw new Error(
+      `${file} has no kubernetes config: it was written by an older control plane; restart it`,
+    );
+  }
   for (const name of ['ome-dev-a', 'ome-dev-b']) {
     if (!info.clusters.some(c => c.name === name)) {
       throw new Error(`${file} has no cluster ${name}`);
@@ -80,7 +96,11 @@ export function loadControlPlane(): {
       );
     }
   }
-  return { clusters: info.clusters, seed: info.seed! };
+  return {
+    clusters: info.clusters,
+    seed: info.seed!,
+    kubernetes: info.kubernetes,
+  };
 }
 
 // Read at load time so that a missing control plane fails the whole suite loudly.
@@ -102,32 +122,29 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
+/**
+ * The test backend's config: the control plane's clusters as controlplane.json gives them to
+ * the kubernetes plugin, plus (with `deadPort`) a cluster DEAD where nobody answers.
+ */
 export function backendConfig(deadPort?: number) {
+  const { kubernetes } = controlPlane;
+  const [locator] = kubernetes.clusterLocatorMethods;
+  const dead = {
+    name: DEAD,
+    url: `https://127.0.0.1:${deadPort}`,
+    authProvider: 'serviceAccount',
+    serviceAccountToken: 'unused',
+    skipTLSVerify: true,
+  };
   return {
     kubernetes: {
-      serviceLocatorMethod: { type: 'multiTenant' },
+      ...kubernetes,
       clusterLocatorMethods: [
         {
-          type: 'config',
+          ...locator,
           clusters: [
-            ...[clusterA, clusterB].map(c => ({
-              name: c.name,
-              url: c.url,
-              authProvider: 'serviceAccount',
-              serviceAccountToken: c.tokens['backstage-kubernetes'],
-              caData: c.caData,
-            })),
-            ...(deadPort === undefined
-              ? []
-              : [
-                  {
-                    name: DEAD,
-                    url: `https://127.0.0.1:${deadPort}`,
-                    authProvider: 'serviceAccount',
-                    serviceAccountToken: 'unused',
-                    skipTLSVerify: true,
-                  },
-                ]),
+            ...locator.clusters,
+            ...(deadPort === undefined ? [] : [dead]),
           ],
         },
       ],
