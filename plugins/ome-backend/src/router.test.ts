@@ -229,6 +229,19 @@ describe('router', () => {
     expect(permissions.authorizeConditional).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ['limit=0', 'limit'],
+    ['limit=1001', 'limit'],
+    ['offset=-1', 'offset'],
+    ['order=up', 'order'],
+    ['limit=x', 'limit'],
+  ])('answers 400 naming the parameter for %s', async (query, parameter) => {
+    const { app } = await setup();
+    const res = await request(app).get(`/clusterbasemodels?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(parameter);
+  });
+
   it('refuses clone and import bodies with an unknown field (dryRun is a query parameter)', async () => {
     const { app, permissions } = await setup();
     const clone = await request(app)

@@ -44,6 +44,12 @@ export class KindSchemaService {
       );
     } catch (error) {
       if (error instanceof ClusterRequestError && error.reason === 'not-found') throw notInstalled();
+      if (error instanceof ClusterRequestError && error.reason === 'forbidden') {
+        // A credential that may not read CRDs still reads the published OpenAPI (discovery).
+        const published = await this.#published(cluster, kind);
+        if (!published) throw notInstalled();
+        return { cluster, kind, version: OME_API_VERSION, schema: published };
+      }
       if (error instanceof ClusterRequestError) throw toHttpError(error, { kind });
       throw error;
     }
@@ -55,4 +61,46 @@ export class KindSchemaService {
     if (!version?.name || !schema) throw notInstalled();
     return { cluster, kind, version: version.name, schema };
   }
+
+  /**
+   * The kind's schema from the apiserver's OpenAPI v3 document of `ome.io/v1beta1` (which
+   * every authenticated client may read), with references to Kubernetes' own types (only
+   * `metadata`) left as plain objects; undefined when the cluster does not serve the kind.
+   */
+  async #published(cluster: string, kind: OmeKind): Promise<Record<string, unknown> | undefined> {
+    let document: { components?: { schemas?: Record<string, Record<string, unknown>> } };
+    try {
+      document = await this.#client.request(
+        cluster,
+        `/openapi/v3/apis/${OME_API_GROUP}/${OME_API_VERSION}`,
+        { asPlugin: true },
+      );
+    } catch (error) {
+      if (error instanceof ClusterRequestError && error.statusCode === 404) return undefined;
+      if (error instanceof ClusterRequestError) throw toHttpError(error, { kind });
+      throw error;
+    }
+    const schema = Object.values(document?.components?.schemas ?? {}).find(s =>
+      (s['x-kubernetes-group-version-kind'] as Array<{ group?: string; kind?: string }> | undefined)?.some(
+        gvk => gvk.group === OME_API_GROUP && gvk.kind === kind,
+      ),
+    );
+    return schema ? (withoutReferences(schema) as Record<string, unknown>) : undefined;
+  }
+}
+
+/** `allOf: [{ $ref }]` (a Kubernetes type such as ObjectMeta) as a plain object schema. */
+function withoutReferences(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutReferences);
+  if (!node || typeof node !== 'object') return node;
+  const { allOf, $ref, ...rest } = node as Record<string, unknown>;
+  const refOnly =
+    $ref !== undefined ||
+    (Array.isArray(allOf) && allOf.every(a => a && typeof a === 'object' && '$ref' in a));
+  if (refOnly) return { ...mapValues(rest), type: 'object' };
+  return mapValues({ ...rest, ...(allOf !== undefined && { allOf }) });
+}
+
+function mapValues(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, withoutReferences(v)]));
 }
