@@ -690,7 +690,7 @@ describe('secrets', () => {
       await call(backend.server, ADMIN, 'get', '/api/ome/basemodels');
       const edited = { ...got.body.object, metadata: { ...got.body.object.metadata, labels: { x: RUN } } };
       expect((await call(backend.server, ADMIN, 'put', `${path}?dryRun=true`, edited)).status).toBe(200);
-      expect((await call(backend.server, ADMIN, 'post', `${path}/clone`, { name: `sc-${RUN}`, dryRun: true })).status).toBe(201);
+      expect((await call(backend.server, ADMIN, 'post', `${path}/clone?dryRun=true`, { name: `sc-${RUN}` })).status).toBe(201);
       expect((await call(backend.server, ADMIN, 'delete', `${path}?dryRun=true`)).status).toBe(200);
     } finally {
       await backend.stop();
