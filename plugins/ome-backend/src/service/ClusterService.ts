@@ -7,11 +7,10 @@ import {
   OmeKindAvailability,
 } from '@ome-console/plugin-ome-common';
 import {
-  ClusterRequestError,
-  ClusterRequestFailure,
   KubernetesClusterSummary,
   KubernetesProxyClient,
 } from './KubernetesProxyClient';
+import { ClusterRequestFailure, clusterFailureOf } from './errors';
 
 /** Failed probes that still show the cluster's apiserver answered. */
 const REACHABLE_FAILURES: ReadonlySet<ClusterRequestFailure> = new Set([
@@ -95,7 +94,7 @@ export class ClusterService {
         timeoutMs: this.#probeTimeoutMs,
       });
     } catch (error) {
-      if (!(error instanceof ClusterRequestError) || error.statusCode !== 404) {
+      if (clusterFailureOf(error)?.statusCode !== 404) {
         throw error;
       }
     }
@@ -144,7 +143,7 @@ export class ClusterService {
       };
     } catch (error) {
       const reason =
-        error instanceof ClusterRequestError ? error.reason : 'error';
+        clusterFailureOf(error)?.reason ?? 'error';
       return {
         name: cluster.name,
         ...title,

@@ -11,10 +11,10 @@ import {
   validateNamespaceName,
   validateOmeObject,
 } from '@ome-console/plugin-ome-common';
-import { ClusterRequestError, KubernetesProxyClient } from './KubernetesProxyClient';
+import { KubernetesProxyClient } from './KubernetesProxyClient';
 import { OmeResourceWriter } from './OmeResourceWriter';
 import { NotAllowedError } from '@backstage/errors';
-import { OmeHttpError, badRequest, toHttpError } from './errors';
+import { badRequest, clusterFailureOf, detailsOf } from './errors';
 import { sanitizeObject } from './sanitize';
 import type { ImportRights } from './authorization';
 
@@ -31,13 +31,11 @@ function firstLine(message: string): string {
 }
 
 function describe(error: unknown): Pick<OmeImportDocumentResult, 'message' | 'fieldErrors'> {
-  if (error instanceof OmeHttpError) {
-    return {
-      message: error.message,
-      ...(error.details?.fieldErrors && { fieldErrors: error.details.fieldErrors }),
-    };
-  }
-  return { message: (error as Error)?.message ?? String(error) };
+  const fieldErrors = detailsOf(error)?.fieldErrors;
+  return {
+    message: (error as Error)?.message ?? String(error),
+    ...(fieldErrors && { fieldErrors }),
+  };
 }
 
 /**
@@ -60,8 +58,7 @@ export class ImportService {
       await this.#client.request(cluster, `/api/v1/namespaces/${encodeURIComponent(name)}`);
       return true;
     } catch (error) {
-      if (error instanceof ClusterRequestError && error.reason === 'not-found') return false;
-      if (error instanceof ClusterRequestError) throw toHttpError(error);
+      if (clusterFailureOf(error)?.reason === 'not-found') return false;
       throw error;
     }
   }

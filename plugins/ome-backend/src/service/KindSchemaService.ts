@@ -6,8 +6,8 @@ import {
   OmeKindSchema,
   omeKindInfo,
 } from '@ome-console/plugin-ome-common';
-import { ClusterRequestError, KubernetesProxyClient } from './KubernetesProxyClient';
-import { toHttpError } from './errors';
+import { KubernetesProxyClient } from './KubernetesProxyClient';
+import { clusterFailureOf } from './errors';
 
 interface CustomResourceDefinition {
   spec?: {
@@ -43,14 +43,14 @@ export class KindSchemaService {
         { asPlugin: true },
       );
     } catch (error) {
-      if (error instanceof ClusterRequestError && error.reason === 'not-found') throw notInstalled();
-      if (error instanceof ClusterRequestError && error.reason === 'forbidden') {
+      const failure = clusterFailureOf(error);
+      if (failure?.reason === 'not-found') throw notInstalled();
+      if (failure?.reason === 'forbidden') {
         // A credential that may not read CRDs still reads the published OpenAPI (discovery).
         const published = await this.#published(cluster, kind);
         if (!published) throw notInstalled();
         return { cluster, kind, version: OME_API_VERSION, schema: published };
       }
-      if (error instanceof ClusterRequestError) throw toHttpError(error, { kind });
       throw error;
     }
     const versions = crd?.spec?.versions ?? [];
@@ -76,8 +76,7 @@ export class KindSchemaService {
         { asPlugin: true },
       );
     } catch (error) {
-      if (error instanceof ClusterRequestError && error.statusCode === 404) return undefined;
-      if (error instanceof ClusterRequestError) throw toHttpError(error, { kind });
+      if (clusterFailureOf(error)?.statusCode === 404) return undefined;
       throw error;
     }
     const schema = Object.values(document?.components?.schemas ?? {}).find(s =>

@@ -15,12 +15,10 @@ import {
   parseOmeResourceRef,
 } from '@ome-console/plugin-ome-common';
 import { ClusterService } from './ClusterService';
-import {
-  ClusterRequestError,
-  KubernetesProxyClient,
-} from './KubernetesProxyClient';
+import { KubernetesProxyClient } from './KubernetesProxyClient';
 import { sanitizeObject } from './sanitize';
-import { OmeHttpError, toHttpError } from './errors';
+import { ClusterError, toClusterError, withDetails } from './errors';
+import { NotFoundError } from '@backstage/errors';
 
 /** A kind's objects across clusters, before permission filtering and paging. */
 export interface ClusterListResult {
@@ -215,19 +213,21 @@ export class OmeResourceService {
       token = page?.metadata?.continue || undefined;
       if (!token) return objects;
       if (seenTokens.has(token)) {
-        throw new ClusterRequestError(
-          cluster,
-          'error',
+        throw withDetails(
+          new ClusterError(
           `Cluster '${cluster}': listing ${path} stopped after ${pages} pages: ` +
             'the cluster repeated a continue token',
+          ),
+          { details: { cluster }, clusterFailure: { cluster, reason: 'error' } },
         );
       }
       if (pages >= this.#maxPages) {
-        throw new ClusterRequestError(
-          cluster,
-          'error',
+        throw withDetails(
+          new ClusterError(
           `Cluster '${cluster}': listing ${path} stopped after ${pages} pages of ` +
             `${PAGE_LIMIT} objects (the limit), and the cluster had more`,
+          ),
+          { details: { cluster }, clusterFailure: { cluster, reason: 'error' } },
         );
       }
       seenTokens.add(token);
@@ -239,15 +239,10 @@ export class OmeResourceService {
    * when it, its kind or its cluster does not exist).
    */
   async getStored(ref: OmeObjectRef): Promise<KubernetesObject> {
-    try {
-      return await this.#client.request<KubernetesObject>(
-        ref.cluster,
-        omeResourcePath(ref.kind, { namespace: ref.namespace, name: ref.name }),
-      );
-    } catch (error) {
-      if (error instanceof ClusterRequestError) throw toHttpError(error, { kind: ref.kind });
-      throw error;
-    }
+    return this.#client.request<KubernetesObject>(
+      ref.cluster,
+      omeResourcePath(ref.kind, { namespace: ref.namespace, name: ref.name }),
+    );
   }
 
   /** One object as the caller may see it (secrets redacted), or a 404. */
@@ -265,7 +260,7 @@ export class OmeResourceService {
     try {
       return await this.getOrThrow(ref);
     } catch (error) {
-      if (error instanceof OmeHttpError && error.statusCode === 404) return undefined;
+      if (error instanceof NotFoundError) return undefined;
       throw error;
     }
   }
@@ -290,15 +285,4 @@ export class OmeResourceService {
       }),
     );
   }
-}
-
-function toClusterError(cluster: string, error: unknown): OmeClusterError {
-  if (error instanceof ClusterRequestError) {
-    return error.toOmeClusterError();
-  }
-  return {
-    cluster,
-    reason: 'error',
-    message: (error as Error)?.message ?? String(error),
-  };
 }

@@ -14,8 +14,9 @@ import {
   omeResourcePath,
   validateOmeObject,
 } from '@ome-console/plugin-ome-common';
-import { ClusterRequestError, KubernetesProxyClient } from './KubernetesProxyClient';
-import { OmeHttpError, badRequest, toHttpError, unprocessable } from './errors';
+import { KubernetesProxyClient } from './KubernetesProxyClient';
+import { ConflictError, InputError } from '@backstage/errors';
+import { clusterFailureOf, unprocessable, withDetails } from './errors';
 import { redactPatch, sanitizeObject } from './sanitize';
 import { OmeResourceService } from './OmeResourceService';
 
@@ -101,27 +102,19 @@ export class OmeResourceWriter {
     this.#reader = options.reader;
   }
 
-  /** Runs a cluster request, turning its failure into the HTTP error the caller gets. */
-  async #call<T>(kind: OmeKind, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      if (error instanceof ClusterRequestError) throw toHttpError(error, { kind });
-      throw error;
-    }
-  }
-
   /** The object as stored (unredacted), or a 404. */
   getStored(target: OmeObjectRef): Promise<KubernetesObject> {
     return this.#reader.getStored(target);
   }
 
   /** A 409 carrying the object as it is now. */
-  async #conflict(target: OmeObjectRef, message: string): Promise<OmeHttpError> {
+  async #conflict(target: OmeObjectRef, message: string): Promise<ConflictError> {
     const live = await this.getStored(target).catch(() => undefined);
-    return new OmeHttpError(409, 'ConflictError', message, {
-      cluster: target.cluster,
-      ...(live && { live: sanitizeObject(target.kind, live) }),
+    return withDetails(new ConflictError(message), {
+      details: {
+        cluster: target.cluster,
+        ...(live && { live: sanitizeObject(target.kind, live) }),
+      },
     });
   }
 
@@ -132,7 +125,7 @@ export class OmeResourceWriter {
   ): Promise<OmeWriteResult> {
     const { kind, namespace } = target;
     const info = omeKindInfo(kind);
-    if (!isPlainObject(input)) throw badRequest('body: must be a JSON object');
+    if (!isPlainObject(input)) throw new InputError('body: must be a JSON object');
     const metadata = isPlainObject(input.metadata) ? input.metadata : {};
     // The path names the namespace; an object may omit it.
     const object = {
@@ -174,12 +167,10 @@ export class OmeResourceWriter {
     dryRun: boolean,
   ): Promise<OmeWriteResult> {
     const { cluster, kind } = target;
-    const { body, warnings } = await this.#call(kind, () =>
-      this.#client.exchange<KubernetesObject>(
-        cluster,
-        `${omeResourcePath(kind, { namespace: object.metadata.namespace })}${dryRunQuery(dryRun)}`,
-        { method: 'POST', body: object },
-      ),
+    const { body, warnings } = await this.#client.exchange<KubernetesObject>(
+      cluster,
+      `${omeResourcePath(kind, { namespace: object.metadata.namespace })}${dryRunQuery(dryRun)}`,
+      { method: 'POST', body: object },
     );
     const result = sanitizeObject(kind, body);
     return {
@@ -206,7 +197,7 @@ export class OmeResourceWriter {
   ): Promise<OmeWriteResult> {
     const { cluster, kind } = target;
     const dryRun = !!options.dryRun;
-    if (!isPlainObject(input)) throw badRequest('body: must be a JSON object');
+    if (!isPlainObject(input)) throw new InputError('body: must be a JSON object');
     assertValid(kind, input, { name: target.name, namespace: target.namespace });
     const edited = input as unknown as KubernetesObject;
     const readVersion = edited.metadata.resourceVersion;
@@ -241,13 +232,12 @@ export class OmeResourceWriter {
         { method: 'PUT', body: next },
       );
     } catch (error) {
-      if (error instanceof ClusterRequestError && error.statusCode === 409) {
+      if (error instanceof ConflictError) {
         throw await this.#conflict(
           target,
           `${kind} '${target.name}' on cluster '${cluster}' was changed by someone else while saving; reload and apply your change again`,
         );
       }
-      if (error instanceof ClusterRequestError) throw toHttpError(error, { kind });
       throw error;
     }
     return {
@@ -295,10 +285,9 @@ export class OmeResourceWriter {
         { method: 'DELETE', body: deleteOptions },
       ));
     } catch (error) {
-      if (error instanceof ClusterRequestError && error.statusCode === 409) {
+      if (error instanceof ConflictError) {
         throw await this.#conflict(target, `${kind} '${target.name}' on cluster '${cluster}' changed; not deleted`);
       }
-      if (error instanceof ClusterRequestError) throw toHttpError(error, { kind });
       throw error;
     }
     const shown = sanitizeObject(kind, stored);
@@ -372,7 +361,7 @@ export class OmeResourceWriter {
   ): Promise<OmeWriteResult & { outcome: 'created' | 'updated' | 'unchanged' }> {
     const name = object.metadata?.name;
     const existing = await this.getStored({ ...target, name }).catch(error => {
-      if (error instanceof OmeHttpError && error.statusCode === 404 && error.reason === 'not-found') return undefined;
+      if (clusterFailureOf(error)?.reason === 'not-found') return undefined;
       throw error;
     });
     if (!existing) {

@@ -1,18 +1,15 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { Request } from 'express';
-import { ClusterRequestError } from './KubernetesProxyClient';
-import { OmeHttpError, toHttpError } from './errors';
+import { httpStatusOf } from './errors';
 
 /**
  * The error as recorded in an audit event: its name, status and, for the OME backend's own
  * refusals, its message; a cluster's message can quote the values of the object.
  */
-function auditError(rawError: unknown): Error {
-  const error =
-    rawError instanceof ClusterRequestError ? toHttpError(rawError) : rawError;
+function auditError(error: unknown): Error {
   const name = (error as Error)?.name ?? 'Error';
-  const status = error instanceof OmeHttpError ? error.statusCode : undefined;
+  const status = httpStatusOf(error);
   const own = error instanceof NotAllowedError;
   const message = own
     ? (error as Error).message

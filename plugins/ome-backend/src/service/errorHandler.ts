@@ -1,26 +1,26 @@
 import { ErrorRequestHandler } from 'express';
 import { serializeError } from '@backstage/errors';
-import { ClusterRequestError } from './KubernetesProxyClient';
-import { OmeHttpError, toHttpError } from './errors';
+import { detailsOf, httpStatusOf } from './errors';
 
 /**
- * Answers OME's own errors (and cluster failures) with Backstage's error body plus
- * `details`; everything else goes on to Backstage's error handler.
+ * Serialises the OME backend's errors (`@backstage/errors` types and its own 422/502) as
+ * Backstage's error body plus the `details` they carry; anything else goes on to
+ * Backstage's error handler.
  */
 export function omeErrorHandler(): ErrorRequestHandler {
-  return (rawError, req, res, next) => {
-    const error =
-      rawError instanceof ClusterRequestError ? toHttpError(rawError) : rawError;
-    if (!(error instanceof OmeHttpError) || res.headersSent) {
-      next(rawError);
+  return (error, req, res, next) => {
+    const statusCode = httpStatusOf(error);
+    if (statusCode === undefined || res.headersSent) {
+      next(error);
       return;
     }
     const { name, message } = serializeError(error);
-    res.status(error.statusCode).json({
+    const details = detailsOf(error);
+    res.status(statusCode).json({
       error: { name, message },
       request: { method: req.method, url: req.url },
-      response: { statusCode: error.statusCode },
-      ...(error.details && { details: error.details }),
+      response: { statusCode },
+      ...(details && { details }),
     });
   };
 }

@@ -1,5 +1,10 @@
-import { ClusterRequestError, classifyProxyError } from './KubernetesProxyClient';
-import { normalizeFieldPath, toHttpError } from './errors';
+import { httpStatusOf } from './errors';
+import {
+  ClusterRequestError,
+  classifyProxyError,
+  normalizeFieldPath,
+  toHttpError,
+} from './proxyErrors';
 
 const status = (code: number, reason: string, message: string, details?: object) =>
   JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code, reason, message, details });
@@ -15,7 +20,7 @@ describe('toHttpError', () => {
       `with binding 'ome-console-replica-bounds' denied request: spec.engine.minReplicas (3) must not exceed spec.engine.maxReplicas (1)`;
     for (const code of [422, 403]) {
       const e = mapped(code, status(code, code === 422 ? 'Invalid' : 'Forbidden', vap));
-      expect(e.statusCode).toBe(422);
+      expect(httpStatusOf(e)).toBe(422);
       expect(e.details).toMatchObject({ rejectedBy: 'admission', cluster: 'a' });
       expect(e.details?.fieldErrors?.[0].path).toBe('spec.engine.minReplicas');
     }
@@ -23,7 +28,7 @@ describe('toHttpError', () => {
       403,
       status(403, 'Forbidden', 'inferenceservices.ome.io is forbidden: User "alice" cannot create resource "inferenceservices"'),
     );
-    expect(rbac.statusCode).toBe(403);
+    expect(httpStatusOf(rbac)).toBe(403);
     expect(rbac.name).toBe('NotAllowedError');
     expect(rbac.message).toContain('cannot create resource');
   });
@@ -35,7 +40,7 @@ describe('toHttpError', () => {
         causes: [{ reason: 'FieldValueInvalid', field: 'spec.engine.containers[0].name', message: 'Required value' }],
       }),
     );
-    expect(e.statusCode).toBe(422);
+    expect(httpStatusOf(e)).toBe(422);
     expect(e.details).toMatchObject({
       rejectedBy: 'schema',
       fieldErrors: [{ path: 'spec.engine.containers.0.name', message: 'Required value' }],
@@ -44,23 +49,23 @@ describe('toHttpError', () => {
 
   it('names the cluster of an unreachable cluster (503) and never answers 500', () => {
     const down = mapped(500, JSON.stringify({ error: { name: 'Error', message: "Cluster 'a' request failed: ECONNREFUSED" } }));
-    expect(down.statusCode).toBe(503);
+    expect(httpStatusOf(down)).toBe(503);
     expect(down.message).toContain("'a'");
     const broken = mapped(500, status(500, 'InternalError', 'etcd timeout'));
-    expect(broken.statusCode).toBe(502);
-    expect(toHttpError(new ClusterRequestError('a', 'error', 'fetch failed')).statusCode).toBe(502);
+    expect(httpStatusOf(broken)).toBe(502);
+    expect(httpStatusOf(toHttpError(new ClusterRequestError('a', 'error', 'fetch failed')))).toBe(502);
   });
 
   it('maps conflicts, bad requests, missing objects and missing kinds', () => {
-    expect(mapped(409, status(409, 'AlreadyExists', 'x already exists')).statusCode).toBe(409);
-    expect(mapped(400, status(400, 'BadRequest', 'bad selector')).statusCode).toBe(400);
+    expect(httpStatusOf(mapped(409, status(409, 'AlreadyExists', 'x already exists')))).toBe(409);
+    expect(httpStatusOf(mapped(400, status(400, 'BadRequest', 'bad selector')))).toBe(400);
     const missing = mapped(404, status(404, 'NotFound', 'x not found', { name: 'x' }), '/apis/ome.io/v1beta1/inferenceservices/x');
-    expect(missing.statusCode).toBe(404);
+    expect(httpStatusOf(missing)).toBe(404);
     const absentKind = mapped(404, '404 page not found');
-    expect(absentKind.statusCode).toBe(404);
+    expect(httpStatusOf(absentKind)).toBe(404);
     expect(absentKind.message).toBe("InferenceService is not installed on cluster 'a' (its CRD is absent)");
     const credential = mapped(401, status(401, 'Unauthorized', 'Unauthorized'));
-    expect(credential.statusCode).toBe(503);
+    expect(httpStatusOf(credential)).toBe(503);
   });
 
   it('normalizes field paths', () => {
