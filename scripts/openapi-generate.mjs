@@ -64,11 +64,16 @@ export const spec = ${JSON.stringify(document, null, 2)} as const;
     // maps to unknown values.
     alphabetize: false,
   });
-  // API reports want a release tag on every export of the package.
-  const types = astToString(ast).replace(
-    /^export (interface|type) (\w+)/gm,
-    '/** @public */\nexport $1 $2',
-  );
+  // API reports want a release tag on every export of the package, and TSDoc comments
+  // (openapi-typescript writes JSDoc's `@enum {string}` and `@description`; the types say it).
+  const types = astToString(ast)
+    .replace(/^\s*\/\*\* @enum \{[^}]*\} \*\/\n/gm, '')
+    .replace(/^\s*\* @enum \{[^}]*\}\n/gm, '')
+    .replace(/@description /g, '')
+    .replace(
+      /^export (interface|type) (\w+)/gm,
+      '/** @public */\nexport $1 $2',
+    );
   const typesSource = `${HEADER}/* eslint-disable */\n${types}`;
   return {
     [SPEC_FILE]: await format(specSource, SPEC_FILE),

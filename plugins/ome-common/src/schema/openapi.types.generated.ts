@@ -268,7 +268,6 @@ export type webhooks = Record<string, never>;
 /** @public */
 export interface components {
   schemas: {
-    /** @enum {string} */
     Kind:
       | 'ClusterBaseModel'
       | 'BaseModel'
@@ -278,7 +277,6 @@ export interface components {
       | 'AcceleratorClass'
       | 'BenchmarkJob'
       | 'FineTunedWeight';
-    /** @enum {string} */
     Plural:
       | 'clusterbasemodels'
       | 'basemodels'
@@ -288,13 +286,11 @@ export interface components {
       | 'acceleratorclasses'
       | 'benchmarkjobs'
       | 'finetunedweights';
-    /** @enum {string} */
     ClusterScopedPlural:
       | 'clusterbasemodels'
       | 'clusterservingruntimes'
       | 'acceleratorclasses'
       | 'finetunedweights';
-    /** @enum {string} */
     NamespacedPlural:
       | 'basemodels'
       | 'servingruntimes'
@@ -303,7 +299,7 @@ export interface components {
     JsonObject: {
       [key: string]: unknown;
     };
-    /** @description Any Kubernetes object. Fields the console does not know are kept as they are. */
+    /** Any Kubernetes object. Fields the console does not know are kept as they are. */
     KubernetesObject: {
       apiVersion: string;
       kind: string;
@@ -319,48 +315,47 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /** @description What the caller may do with one object */
+    /** What the caller may do with one object */
     ItemActions: {
       update: boolean;
       delete: boolean;
     };
-    /** @description One object, tagged with the cluster it came from */
+    /** One object, tagged with the cluster it came from */
     ListItem: {
       cluster: string;
       object: components['schemas']['KubernetesObject'];
       actions?: components['schemas']['ItemActions'];
     };
-    /** @description Why a cluster contributed nothing (or not everything) to an answer */
+    /** Why a cluster contributed nothing (or not everything) to an answer */
     ClusterError: {
       cluster: string;
-      /** @enum {string} */
       reason: 'unreachable' | 'forbidden' | 'not-installed' | 'error';
       message: string;
       statusCode?: number;
     };
-    /** @description Figures over the whole filtered list (before paging) */
+    /** Figures over the whole filtered list (before paging) */
     ListStats: {
       total: number;
       byCluster: {
         [key: string]: number;
       };
-      /** @description Count per state as `omeObjectState` derives it (e.g. Ready, Failed, Unknown) */
+      /** Count per state as `omeObjectState` derives it (e.g. Ready, Failed, Unknown) */
       byState: {
         [key: string]: number;
       };
     };
     ListResponse: {
       items: components['schemas']['ListItem'][];
-      /** @description Items matching the filters in all asked clusters, before paging */
+      /** Items matching the filters in all asked clusters, before paging */
       totalCount: number;
       offset: number;
       limit?: number;
       stats: components['schemas']['ListStats'];
       errors: components['schemas']['ClusterError'][];
-      /** @description Clusters where the kind's CRD is not installed */
+      /** Clusters where the kind's CRD is not installed */
       notInstalled: string[];
     };
-    /** @description How many objects of one kind the caller may read, per cluster and per state */
+    /** How many objects of one kind the caller may read, per cluster and per state */
     KindCounts: {
       kind: components['schemas']['Kind'];
       total: number;
@@ -384,15 +379,15 @@ export interface components {
     KindAvailability: {
       kind: components['schemas']['Kind'];
       installed: boolean;
-      /** @description Served versions of the `ome.io` group that include the kind */
+      /** Served versions of the `ome.io` group that include the kind */
       versions: string[];
     };
     ClusterInfo: {
       name: string;
-      /** @description The cluster's title in the kubernetes backend's config, if any */
+      /** The cluster's title in the kubernetes backend's config, if any */
       title?: string;
       reachable: boolean;
-      /** @description The apiserver's gitVersion when reachable */
+      /** The apiserver's gitVersion when reachable */
       version?: string;
       error?: string;
       kinds?: components['schemas']['KindAvailability'][];
@@ -411,25 +406,24 @@ export interface components {
       items: components['schemas']['Namespace'][];
       errors: components['schemas']['ClusterError'][];
     };
-    /** @description The JSON schema of a kind as a cluster serves it (its CRD's openAPIV3Schema) */
+    /** The JSON schema of a kind as a cluster serves it (its CRD's openAPIV3Schema) */
     KindSchema: {
       cluster: string;
       kind: components['schemas']['Kind'];
-      /** @description The CRD version the schema belongs to, e.g. v1beta1 */
+      /** The CRD version the schema belongs to, e.g. v1beta1 */
       version: string;
       schema: components['schemas']['JsonObject'];
     };
-    /** @description One JSON patch (RFC 6902) operation, with the value it replaces for display */
+    /** One JSON patch (RFC 6902) operation, with the value it replaces for display */
     PatchOperation: {
-      /** @enum {string} */
       op: 'add' | 'remove' | 'replace';
-      /** @description JSON pointer, e.g. `/spec/engine/minReplicas` */
+      /** JSON pointer, e.g. `/spec/engine/minReplicas` */
       path: string;
       value?: unknown;
-      /** @description The value before the change (for `remove` and `replace`) */
+      /** The value before the change (for `remove` and `replace`) */
       oldValue?: unknown;
     };
-    /** @description Answer of a create, update, clone or delete (also with dryRun): the object as the cluster answered (redacted), what changed against the live object, and warnings */
+    /** Answer of a create, update, clone or delete (also with dryRun): the object as the cluster answered (redacted), what changed against the live object, and warnings */
     WriteResult: {
       cluster: string;
       object: components['schemas']['KubernetesObject'];
@@ -439,41 +433,40 @@ export interface components {
       warnings: string[];
     };
     CloneRequest: {
-      /** @description Name of the copy */
+      /** Name of the copy */
       name: string;
-      /** @description Target cluster (the source's by default) */
+      /** Target cluster (the source's by default) */
       cluster?: string;
-      /** @description Target namespace of a namespaced kind (the source's by default) */
+      /** Target namespace of a namespaced kind (the source's by default) */
       namespace?: string;
     };
     CreateDecision: {
       allowed: boolean;
-      /** @description The policy decided with conditions (e.g. only some namespaces) */
+      /** The policy decided with conditions (e.g. only some namespaces) */
       conditional: boolean;
-      /** @description Why not, when not allowed */
+      /** Why not, when not allowed */
       reason?: string;
     };
     ImportRequest: {
       cluster: string;
-      /** @description Namespace for namespaced documents that name none */
+      /** Namespace for namespaced documents that name none */
       namespace?: string;
-      /** @description One or more YAML (or JSON) documents separated by `---` */
+      /** One or more YAML (or JSON) documents separated by `---` */
       yaml: string;
     };
-    /** @description A field-level problem; `path` is dotted, e.g. `spec.engine.minReplicas` */
+    /** A field-level problem; `path` is dotted, e.g. `spec.engine.minReplicas` */
     FieldError: {
       path: string;
       message: string;
     };
     ImportDocumentResult: {
-      /** @description 0-based index of the document in the YAML */
+      /** 0-based index of the document in the YAML */
       index: number;
       kind?: string;
       name?: string;
       namespace?: string;
       /**
-       * @description `valid`: would be created or updated (dry run, or not applied because another document failed); `rolled-back`: created, then deleted again because a later document failed
-       * @enum {string}
+       * `valid`: would be created or updated (dry run, or not applied because another document failed); `rolled-back`: created, then deleted again because a later document failed
        */
       outcome:
         | 'created'
@@ -487,7 +480,7 @@ export interface components {
       fieldErrors?: components['schemas']['FieldError'][];
       warnings?: string[];
     };
-    /** @description All documents are applied, or none */
+    /** All documents are applied, or none */
     ImportResponse: {
       cluster: string;
       dryRun: boolean;
@@ -497,8 +490,7 @@ export interface components {
     ErrorDetails: {
       fieldErrors?: components['schemas']['FieldError'][];
       /**
-       * @description `schema`: rejected by the CRD's OpenAPI schema (or ome-common's); `admission`: by an admission policy or webhook
-       * @enum {string}
+       * `schema`: rejected by the CRD's OpenAPI schema (or ome-common's); `admission`: by an admission policy or webhook
        */
       rejectedBy?: 'schema' | 'admission';
       live?: components['schemas']['KubernetesObject'];
@@ -521,7 +513,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description Backstage's error body, with OME details (fieldErrors, rejectedBy, live, warnings, cluster) where they apply */
+    /** Backstage's error body, with OME details (fieldErrors, rejectedBy, live, warnings, cluster) where they apply */
     Error: {
       headers: {
         [name: string]: unknown;
@@ -532,36 +524,36 @@ export interface components {
     };
   };
   parameters: {
-    /** @description Cluster name as the kubernetes backend knows it */
+    /** Cluster name as the kubernetes backend knows it */
     cluster: string;
-    /** @description Namespace */
+    /** Namespace */
     namespace: string;
-    /** @description Object name */
+    /** Object name */
     name: string;
-    /** @description Plural resource name of an OME kind */
+    /** Plural resource name of an OME kind */
     plural: components['schemas']['Plural'];
-    /** @description Plural resource name of a cluster-scoped OME kind */
+    /** Plural resource name of a cluster-scoped OME kind */
     clusterPlural: components['schemas']['ClusterScopedPlural'];
-    /** @description Plural resource name of a namespaced OME kind */
+    /** Plural resource name of a namespaced OME kind */
     namespacedPlural: components['schemas']['NamespacedPlural'];
-    /** @description `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
+    /** `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
     dryRun: boolean;
-    /** @description Delete only if the object is still at this version (else 409) */
+    /** Delete only if the object is still at this version (else 409) */
     resourceVersion: string;
-    /** @description Only these clusters (repeatable; all by default) */
+    /** Only these clusters (repeatable; all by default) */
     clusters: string[];
-    /** @description Only these namespaces (repeatable; namespaced kinds) */
+    /** Only these namespaces (repeatable; namespaced kinds) */
     namespaces: string[];
-    /** @description A Kubernetes label selector, e.g. `team=a,tier!=gpu` */
+    /** A Kubernetes label selector, e.g. `team=a,tier!=gpu` */
     labelSelector: string;
-    /** @description Case-insensitive substring of name, namespace or the kind's summary columns */
+    /** Case-insensitive substring of name, namespace or the kind's summary columns */
     search: string;
-    /** @description A column id of the kind (ome-common's `omeColumns`); `name` by default */
+    /** A column id of the kind (ome-common's `omeColumns`); `name` by default */
     sort: string;
     order: 'asc' | 'desc';
-    /** @description Index of the first item of the page (0 by default) */
+    /** Index of the first item of the page (0 by default) */
     offset: number;
-    /** @description Page size (all items when absent) */
+    /** Page size (all items when absent) */
     limit: number;
   };
   requestBodies: never;
@@ -580,7 +572,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description ok */
+      /** ok */
       200: {
         headers: {
           [name: string]: unknown;
@@ -602,7 +594,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The OpenAPI document */
+      /** The OpenAPI document */
       200: {
         headers: {
           [name: string]: unknown;
@@ -623,7 +615,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Clusters */
+      /** Clusters */
       200: {
         headers: {
           [name: string]: unknown;
@@ -638,7 +630,7 @@ export interface operations {
   listNamespaces: {
     parameters: {
       query?: {
-        /** @description Only these clusters (repeatable; all by default) */
+        /** Only these clusters (repeatable; all by default) */
         cluster?: components['parameters']['clusters'];
       };
       header?: never;
@@ -647,7 +639,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Namespaces */
+      /** Namespaces */
       200: {
         headers: {
           [name: string]: unknown;
@@ -662,7 +654,7 @@ export interface operations {
   getCounts: {
     parameters: {
       query?: {
-        /** @description Only these clusters (repeatable; all by default) */
+        /** Only these clusters (repeatable; all by default) */
         cluster?: components['parameters']['clusters'];
       };
       header?: never;
@@ -671,7 +663,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The counts, one entry per kind */
+      /** The counts, one entry per kind */
       200: {
         headers: {
           [name: string]: unknown;
@@ -688,7 +680,7 @@ export interface operations {
       query: {
         kind: components['schemas']['Kind'];
         cluster: string;
-        /** @description Namespace (namespaced kinds only; required for them) */
+        /** Namespace (namespaced kinds only; required for them) */
         namespace?: string;
       };
       header?: never;
@@ -697,7 +689,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The decision */
+      /** The decision */
       200: {
         headers: {
           [name: string]: unknown;
@@ -712,7 +704,7 @@ export interface operations {
   importYaml: {
     parameters: {
       query?: {
-        /** @description `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
+        /** `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
         dryRun?: components['parameters']['dryRun'];
       };
       header?: never;
@@ -725,7 +717,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Per-document results */
+      /** Per-document results */
       200: {
         headers: {
           [name: string]: unknown;
@@ -740,32 +732,32 @@ export interface operations {
   listResources: {
     parameters: {
       query?: {
-        /** @description Only these clusters (repeatable; all by default) */
+        /** Only these clusters (repeatable; all by default) */
         cluster?: components['parameters']['clusters'];
-        /** @description Only these namespaces (repeatable; namespaced kinds) */
+        /** Only these namespaces (repeatable; namespaced kinds) */
         namespace?: components['parameters']['namespaces'];
-        /** @description A Kubernetes label selector, e.g. `team=a,tier!=gpu` */
+        /** A Kubernetes label selector, e.g. `team=a,tier!=gpu` */
         labelSelector?: components['parameters']['labelSelector'];
-        /** @description Case-insensitive substring of name, namespace or the kind's summary columns */
+        /** Case-insensitive substring of name, namespace or the kind's summary columns */
         search?: components['parameters']['search'];
-        /** @description A column id of the kind (ome-common's `omeColumns`); `name` by default */
+        /** A column id of the kind (ome-common's `omeColumns`); `name` by default */
         sort?: components['parameters']['sort'];
         order?: components['parameters']['order'];
-        /** @description Index of the first item of the page (0 by default) */
+        /** Index of the first item of the page (0 by default) */
         offset?: components['parameters']['offset'];
-        /** @description Page size (all items when absent) */
+        /** Page size (all items when absent) */
         limit?: components['parameters']['limit'];
       };
       header?: never;
       path: {
-        /** @description Plural resource name of an OME kind */
+        /** Plural resource name of an OME kind */
         plural: components['parameters']['plural'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The page */
+      /** The page */
       200: {
         headers: {
           [name: string]: unknown;
@@ -782,16 +774,16 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Cluster name as the kubernetes backend knows it */
+        /** Cluster name as the kubernetes backend knows it */
         cluster: components['parameters']['cluster'];
-        /** @description Plural resource name of an OME kind */
+        /** Plural resource name of an OME kind */
         plural: components['parameters']['plural'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The schema */
+      /** The schema */
       200: {
         headers: {
           [name: string]: unknown;
@@ -806,14 +798,14 @@ export interface operations {
   createClusterScopedResource: {
     parameters: {
       query?: {
-        /** @description `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
+        /** `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
         dryRun?: components['parameters']['dryRun'];
       };
       header?: never;
       path: {
-        /** @description Cluster name as the kubernetes backend knows it */
+        /** Cluster name as the kubernetes backend knows it */
         cluster: components['parameters']['cluster'];
-        /** @description Plural resource name of a cluster-scoped OME kind */
+        /** Plural resource name of a cluster-scoped OME kind */
         clusterPlural: components['parameters']['clusterPlural'];
       };
       cookie?: never;
@@ -824,7 +816,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Created (or, dry run, would be) */
+      /** Created (or, dry run, would be) */
       201: {
         headers: {
           [name: string]: unknown;
@@ -841,18 +833,18 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Cluster name as the kubernetes backend knows it */
+        /** Cluster name as the kubernetes backend knows it */
         cluster: components['parameters']['cluster'];
-        /** @description Plural resource name of a cluster-scoped OME kind */
+        /** Plural resource name of a cluster-scoped OME kind */
         clusterPlural: components['parameters']['clusterPlural'];
-        /** @description Object name */
+        /** Object name */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The object */
+      /** The object */
       200: {
         headers: {
           [name: string]: unknown;
@@ -867,16 +859,16 @@ export interface operations {
   updateClusterScopedResource: {
     parameters: {
       query?: {
-        /** @description `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
+        /** `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
         dryRun?: components['parameters']['dryRun'];
       };
       header?: never;
       path: {
-        /** @description Cluster name as the kubernetes backend knows it */
+        /** Cluster name as the kubernetes backend knows it */
         cluster: components['parameters']['cluster'];
-        /** @description Plural resource name of a cluster-scoped OME kind */
+        /** Plural resource name of a cluster-scoped OME kind */
         clusterPlural: components['parameters']['clusterPlural'];
-        /** @description Object name */
+        /** Object name */
         name: components['parameters']['name'];
       };
       cookie?: never;
@@ -887,7 +879,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Updated, unchanged or (dry run) the would-be result */
+      /** Updated, unchanged or (dry run) the would-be result */
       200: {
         headers: {
           [name: string]: unknown;
@@ -902,25 +894,25 @@ export interface operations {
   deleteClusterScopedResource: {
     parameters: {
       query?: {
-        /** @description `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
+        /** `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
         dryRun?: components['parameters']['dryRun'];
-        /** @description Delete only if the object is still at this version (else 409) */
+        /** Delete only if the object is still at this version (else 409) */
         resourceVersion?: components['parameters']['resourceVersion'];
       };
       header?: never;
       path: {
-        /** @description Cluster name as the kubernetes backend knows it */
+        /** Cluster name as the kubernetes backend knows it */
         cluster: components['parameters']['cluster'];
-        /** @description Plural resource name of a cluster-scoped OME kind */
+        /** Plural resource name of a cluster-scoped OME kind */
         clusterPlural: components['parameters']['clusterPlural'];
-        /** @description Object name */
+        /** Object name */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted (or, dry run, would be) */
+      /** Deleted (or, dry run, would be) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -935,16 +927,16 @@ export interface operations {
   cloneClusterScopedResource: {
     parameters: {
       query?: {
-        /** @description `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
+        /** `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
         dryRun?: components['parameters']['dryRun'];
       };
       header?: never;
       path: {
-        /** @description Cluster name as the kubernetes backend knows it */
+        /** Cluster name as the kubernetes backend knows it */
         cluster: components['parameters']['cluster'];
-        /** @description Plural resource name of a cluster-scoped OME kind */
+        /** Plural resource name of a cluster-scoped OME kind */
         clusterPlural: components['parameters']['clusterPlural'];
-        /** @description Object name */
+        /** Object name */
         name: components['parameters']['name'];
       };
       cookie?: never;
@@ -955,7 +947,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The copy (or, dry run, what it would be) */
+      /** The copy (or, dry run, what it would be) */
       201: {
         headers: {
           [name: string]: unknown;
@@ -970,16 +962,16 @@ export interface operations {
   createNamespacedResource: {
     parameters: {
       query?: {
-        /** @description `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
+        /** `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
         dryRun?: components['parameters']['dryRun'];
       };
       header?: never;
       path: {
-        /** @description Cluster name as the kubernetes backend knows it */
+        /** Cluster name as the kubernetes backend knows it */
         cluster: components['parameters']['cluster'];
-        /** @description Namespace */
+        /** Namespace */
         namespace: components['parameters']['namespace'];
-        /** @description Plural resource name of a namespaced OME kind */
+        /** Plural resource name of a namespaced OME kind */
         namespacedPlural: components['parameters']['namespacedPlural'];
       };
       cookie?: never;
@@ -990,7 +982,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Created (or, dry run, would be) */
+      /** Created (or, dry run, would be) */
       201: {
         headers: {
           [name: string]: unknown;
@@ -1007,20 +999,20 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Cluster name as the kubernetes backend knows it */
+        /** Cluster name as the kubernetes backend knows it */
         cluster: components['parameters']['cluster'];
-        /** @description Namespace */
+        /** Namespace */
         namespace: components['parameters']['namespace'];
-        /** @description Plural resource name of a namespaced OME kind */
+        /** Plural resource name of a namespaced OME kind */
         namespacedPlural: components['parameters']['namespacedPlural'];
-        /** @description Object name */
+        /** Object name */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The object */
+      /** The object */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1035,18 +1027,18 @@ export interface operations {
   updateNamespacedResource: {
     parameters: {
       query?: {
-        /** @description `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
+        /** `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
         dryRun?: components['parameters']['dryRun'];
       };
       header?: never;
       path: {
-        /** @description Cluster name as the kubernetes backend knows it */
+        /** Cluster name as the kubernetes backend knows it */
         cluster: components['parameters']['cluster'];
-        /** @description Namespace */
+        /** Namespace */
         namespace: components['parameters']['namespace'];
-        /** @description Plural resource name of a namespaced OME kind */
+        /** Plural resource name of a namespaced OME kind */
         namespacedPlural: components['parameters']['namespacedPlural'];
-        /** @description Object name */
+        /** Object name */
         name: components['parameters']['name'];
       };
       cookie?: never;
@@ -1057,7 +1049,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Updated, unchanged or (dry run) the would-be result */
+      /** Updated, unchanged or (dry run) the would-be result */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1072,27 +1064,27 @@ export interface operations {
   deleteNamespacedResource: {
     parameters: {
       query?: {
-        /** @description `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
+        /** `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
         dryRun?: components['parameters']['dryRun'];
-        /** @description Delete only if the object is still at this version (else 409) */
+        /** Delete only if the object is still at this version (else 409) */
         resourceVersion?: components['parameters']['resourceVersion'];
       };
       header?: never;
       path: {
-        /** @description Cluster name as the kubernetes backend knows it */
+        /** Cluster name as the kubernetes backend knows it */
         cluster: components['parameters']['cluster'];
-        /** @description Namespace */
+        /** Namespace */
         namespace: components['parameters']['namespace'];
-        /** @description Plural resource name of a namespaced OME kind */
+        /** Plural resource name of a namespaced OME kind */
         namespacedPlural: components['parameters']['namespacedPlural'];
-        /** @description Object name */
+        /** Object name */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted (or, dry run, would be) */
+      /** Deleted (or, dry run, would be) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1107,18 +1099,18 @@ export interface operations {
   cloneNamespacedResource: {
     parameters: {
       query?: {
-        /** @description `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
+        /** `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
         dryRun?: components['parameters']['dryRun'];
       };
       header?: never;
       path: {
-        /** @description Cluster name as the kubernetes backend knows it */
+        /** Cluster name as the kubernetes backend knows it */
         cluster: components['parameters']['cluster'];
-        /** @description Namespace */
+        /** Namespace */
         namespace: components['parameters']['namespace'];
-        /** @description Plural resource name of a namespaced OME kind */
+        /** Plural resource name of a namespaced OME kind */
         namespacedPlural: components['parameters']['namespacedPlural'];
-        /** @description Object name */
+        /** Object name */
         name: components['parameters']['name'];
       };
       cookie?: never;
@@ -1129,7 +1121,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The copy (or, dry run, what it would be) */
+      /** The copy (or, dry run, what it would be) */
       201: {
         headers: {
           [name: string]: unknown;
