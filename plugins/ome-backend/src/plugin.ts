@@ -62,7 +62,9 @@ export const omePlugin = createBackendPlugin({
         });
         if (options.impersonation.size) {
           logger.info(
-            `Impersonating Backstage users on cluster(s) ${[...options.impersonation.keys()].join(', ')}`,
+            `Impersonating Backstage users on cluster(s) ${[
+              ...options.impersonation.keys(),
+            ].join(', ')}`,
           );
         }
         const clusters = new ClusterService({

@@ -111,8 +111,16 @@ describe('router', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       items: [
-        { cluster: 'a', object: object('a-model'), actions: { update: true, delete: true } },
-        { cluster: 'b', object: object('b-model'), actions: { update: true, delete: true } },
+        {
+          cluster: 'a',
+          object: object('a-model'),
+          actions: { update: true, delete: true },
+        },
+        {
+          cluster: 'b',
+          object: object('b-model'),
+          actions: { update: true, delete: true },
+        },
       ],
       totalCount: 2,
       offset: 0,
@@ -168,7 +176,11 @@ describe('router', () => {
     const res = await request(app).get('/clusterbasemodels?cluster=b');
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: any) => i.cluster)).toEqual(['b']);
-    expect(list).toHaveBeenCalledWith('ClusterBaseModel', { clusters: ['b'], labelSelector: undefined, namespaces: undefined });
+    expect(list).toHaveBeenCalledWith('ClusterBaseModel', {
+      clusters: ['b'],
+      labelSelector: undefined,
+      namespaces: undefined,
+    });
     await request(app)
       .get('/clusterbasemodels?cluster=a&cluster=b')
       .expect(200);
@@ -275,7 +287,11 @@ describe('router', () => {
       (permissions.authorizeConditional as jest.Mock).mock.calls[0][0].map(
         (r: any) => r.permission.name,
       ),
-    ).toEqual(['ome.resource.read', 'ome.resource.update', 'ome.resource.delete']);
+    ).toEqual([
+      'ome.resource.read',
+      'ome.resource.update',
+      'ome.resource.delete',
+    ]);
   });
 
   it('registers exactly the operations of the OpenAPI document', async () => {

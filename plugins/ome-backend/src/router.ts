@@ -107,10 +107,16 @@ export async function createRouter(
     KubernetesProxyClient.runAs(actor, () => next());
   });
   // The document is served by the validating router; reading it takes a read decision.
-  router.get('/openapi.json', async (req: Request, _res: Response, next: NextFunction) => {
-    await authorizer.requireAny(await credentialsOf(ctx, req), omeResourceReadPermission);
-    next();
-  });
+  router.get(
+    '/openapi.json',
+    async (req: Request, _res: Response, next: NextFunction) => {
+      await authorizer.requireAny(
+        await credentialsOf(ctx, req),
+        omeResourceReadPermission,
+      );
+      next();
+    },
+  );
   router.use(api);
   router.use(omeErrorHandler());
   router.use(

@@ -42,8 +42,12 @@ export interface OmeRouteContext {
 export function credentialsOf(
   ctx: OmeRouteContext,
   req: object,
-): Promise<BackstageCredentials<BackstageUserPrincipal | BackstageServicePrincipal>> {
-  return ctx.httpAuth.credentials(req as Request, { allow: ['user', 'service'] });
+): Promise<
+  BackstageCredentials<BackstageUserPrincipal | BackstageServicePrincipal>
+> {
+  return ctx.httpAuth.credentials(req as Request, {
+    allow: ['user', 'service'],
+  });
 }
 
 /**

@@ -1,5 +1,10 @@
 import { omeResourceReadPermission } from '@ome-console/plugin-ome-common';
-import { OmeApiRouter, OmeRouteContext, credentialsOf, listOf, reply,
+import {
+  OmeApiRouter,
+  OmeRouteContext,
+  credentialsOf,
+  listOf,
+  reply,
 } from './context';
 
 /** `/counts`: per kind, cluster and state, what the caller may read (for the overview). */
@@ -9,7 +14,10 @@ export function registerCountRoutes(
 ): void {
   router.get('/counts', async (req, res) => {
     const credentials = await credentialsOf(ctx, req);
-    const mayRead = await ctx.authorizer.requireAny(credentials, omeResourceReadPermission);
+    const mayRead = await ctx.authorizer.requireAny(
+      credentials,
+      omeResourceReadPermission,
+    );
     const clusters = await ctx.clusters.known(listOf(req.query.cluster));
     reply(res, { items: await ctx.resources.counts(mayRead, { clusters }) });
   });

@@ -1,4 +1,9 @@
-import { OmeApiRouter, OmeRouteContext, credentialsOf, dryRunOf, reply,
+import {
+  OmeApiRouter,
+  OmeRouteContext,
+  credentialsOf,
+  dryRunOf,
+  reply,
 } from './context';
 
 /** `/import`: a multi-document YAML, all or nothing, audited, with `?dryRun=true`. */
@@ -17,14 +22,19 @@ export function registerImportRoutes(
       async () => {
         await ctx.clusters.known([cluster]);
         const rights = await ctx.authorizer.importRights(credentials, cluster);
-        return ctx.importer.import({ cluster, namespace, yaml, dryRun }, rights);
+        return ctx.importer.import(
+          { cluster, namespace, yaml, dryRun },
+          rights,
+        );
       },
       r => ({
         applied: r.applied,
         documents: r.results
           .map(
             d =>
-              `${d.kind ?? '?'}/${d.namespace ? `${d.namespace}/` : ''}${d.name ?? '?'}=${d.outcome}`,
+              `${d.kind ?? '?'}/${d.namespace ? `${d.namespace}/` : ''}${
+                d.name ?? '?'
+              }=${d.outcome}`,
           )
           .join(' '),
       }),

@@ -1,6 +1,5 @@
 import { OmeKind } from '@ome-console/plugin-ome-common';
-import { OmeApiRouter, OmeRouteContext, credentialsOf, reply,
-} from './context';
+import { OmeApiRouter, OmeRouteContext, credentialsOf, reply } from './context';
 
 /** `/permissions/create`: may the caller create this kind there (for showing create actions). */
 export function registerPermissionRoutes(
@@ -11,7 +10,8 @@ export function registerPermissionRoutes(
     const credentials = await credentialsOf(ctx, req);
     const { kind, cluster, namespace } = req.query;
     await ctx.clusters.known([cluster]);
-    reply(res, 
+    reply(
+      res,
       await ctx.authorizer.createDecision(credentials, {
         kind: kind as OmeKind,
         cluster,

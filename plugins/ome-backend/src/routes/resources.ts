@@ -14,7 +14,10 @@ import {
   objectRefOf,
   reply,
 } from './context';
-import { OmeObjectRef, formatOmeResourceRef } from '@ome-console/plugin-ome-common';
+import {
+  OmeObjectRef,
+  formatOmeResourceRef,
+} from '@ome-console/plugin-ome-common';
 
 /** Reads: the cross-cluster list of a kind and one object. */
 export function registerResourceRoutes(
@@ -27,13 +30,18 @@ export function registerResourceRoutes(
     const kind = kindOfPlural(req.params.plural);
     const credentials = await credentialsOf(ctx, req);
     // One decision call for reading the list and the actions on its items.
-    const [mayRead, mayUpdate, mayDelete] = await authorizer.decide(credentials, [
-      omeResourceReadPermission,
-      omeResourceUpdatePermission,
-      omeResourceDeletePermission,
-    ]);
+    const [mayRead, mayUpdate, mayDelete] = await authorizer.decide(
+      credentials,
+      [
+        omeResourceReadPermission,
+        omeResourceUpdatePermission,
+        omeResourceDeletePermission,
+      ],
+    );
     if (mayRead.denied) {
-      throw new NotAllowedError(`Not allowed: ${omeResourceReadPermission.name}`);
+      throw new NotAllowedError(
+        `Not allowed: ${omeResourceReadPermission.name}`,
+      );
     }
     const query = parseListQuery(kind, req.query as Record<string, unknown>);
     const result = await resources.list(kind, {
@@ -59,22 +67,32 @@ export function registerResourceRoutes(
 
   const getOne = async (ref: OmeObjectRef, req: object) => {
     const credentials = await credentialsOf(ctx, req);
-    const [mayRead, mayUpdate, mayDelete] = await authorizer.decide(credentials, [
-      omeResourceReadPermission,
-      omeResourceUpdatePermission,
-      omeResourceDeletePermission,
-    ]);
+    const [mayRead, mayUpdate, mayDelete] = await authorizer.decide(
+      credentials,
+      [
+        omeResourceReadPermission,
+        omeResourceUpdatePermission,
+        omeResourceDeletePermission,
+      ],
+    );
     if (mayRead.denied) {
-      throw new NotAllowedError(`Not allowed: ${omeResourceReadPermission.name}`);
+      throw new NotAllowedError(
+        `Not allowed: ${omeResourceReadPermission.name}`,
+      );
     }
     // 404 for a missing object first; then the decision on the object in hand.
     const item = await resources.getOrThrow(ref);
     if (!mayRead(item)) {
       throw new NotAllowedError(
-        `Not allowed: ${omeResourceReadPermission.name} on ${formatOmeResourceRef(ref)}`,
+        `Not allowed: ${
+          omeResourceReadPermission.name
+        } on ${formatOmeResourceRef(ref)}`,
       );
     }
-    return { ...item, actions: { update: mayUpdate(item), delete: mayDelete(item) } };
+    return {
+      ...item,
+      actions: { update: mayUpdate(item), delete: mayDelete(item) },
+    };
   };
 
   router.get('/clusters/:cluster/:clusterPlural/:name', async (req, res) => {

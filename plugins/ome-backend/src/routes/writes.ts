@@ -36,18 +36,26 @@ export function registerWriteRoutes(
   ) => {
     const credentials = await credentialsOf(ctx, req);
     const dryRun = dryRunOf(req.query);
-    const name = (req.body as { metadata?: { name?: unknown } })?.metadata?.name;
+    const name = (req.body as { metadata?: { name?: unknown } })?.metadata
+      ?.name;
     return auditor.audited(
       'resource-create',
       req,
       { ...place, name: typeof name === 'string' ? name : undefined, dryRun },
       async () => {
-        const mayCreate = await authorizer.requireAny(credentials, omeResourceCreatePermission);
+        const mayCreate = await authorizer.requireAny(
+          credentials,
+          omeResourceCreatePermission,
+        );
         return writer.create(place, req.body, {
           dryRun,
           // The conditional decision applied to the object about to be created.
           authorize: async object =>
-            authorizer.assertAllowed(omeResourceCreatePermission, mayCreate, asItem(place.cluster, object)),
+            authorizer.assertAllowed(
+              omeResourceCreatePermission,
+              mayCreate,
+              asItem(place.cluster, object),
+            ),
         });
       },
       r => ({ changed: r.changed }),
@@ -56,17 +64,30 @@ export function registerWriteRoutes(
 
   router.post('/clusters/:cluster/:clusterPlural', async (req, res) => {
     const { cluster, clusterPlural } = req.params;
-    created(res, await create(req, { cluster, kind: kindOfPlural(clusterPlural) }));
+    created(
+      res,
+      await create(req, { cluster, kind: kindOfPlural(clusterPlural) }),
+    );
   });
   router.post(
     '/clusters/:cluster/namespaces/:namespace/:namespacedPlural',
     async (req, res) => {
       const { cluster, namespace, namespacedPlural } = req.params;
-      created(res, await create(req, { cluster, kind: kindOfPlural(namespacedPlural), namespace }));
+      created(
+        res,
+        await create(req, {
+          cluster,
+          kind: kindOfPlural(namespacedPlural),
+          namespace,
+        }),
+      );
     },
   );
 
-  const update = async (req: WriteRequest, params: Parameters<typeof objectRefOf>[0]) => {
+  const update = async (
+    req: WriteRequest,
+    params: Parameters<typeof objectRefOf>[0],
+  ) => {
     const credentials = await credentialsOf(ctx, req);
     const ref = objectRefOf(params);
     const dryRun = dryRunOf(req.query);
@@ -75,7 +96,10 @@ export function registerWriteRoutes(
       req,
       { ...ref, dryRun },
       async () => {
-        const mayUpdate = await authorizer.requireAny(credentials, omeResourceUpdatePermission);
+        const mayUpdate = await authorizer.requireAny(
+          credentials,
+          omeResourceUpdatePermission,
+        );
         return writer.update(ref, req.body, {
           dryRun,
           // Allowed for the object as it is and as it will be: a relabel cannot move it into
@@ -89,7 +113,10 @@ export function registerWriteRoutes(
             ),
         });
       },
-      r => ({ changed: r.changed, changedPaths: r.patch.map(p => p.path).join(' ') }),
+      r => ({
+        changed: r.changed,
+        changedPaths: r.patch.map(p => p.path).join(' '),
+      }),
     );
   };
   router.put('/clusters/:cluster/:clusterPlural/:name', async (req, res) => {
@@ -102,21 +129,36 @@ export function registerWriteRoutes(
     },
   );
 
-  const remove = async (req: WriteRequest, params: Parameters<typeof objectRefOf>[0]) => {
+  const remove = async (
+    req: WriteRequest,
+    params: Parameters<typeof objectRefOf>[0],
+  ) => {
     const credentials = await credentialsOf(ctx, req);
     const ref = objectRefOf(params);
     const dryRun = dryRunOf(req.query);
     const resourceVersion = req.query.resourceVersion as string | undefined;
-    return auditor.audited('resource-delete', req, { ...ref, dryRun }, async () => {
-      const mayDelete = await authorizer.requireAny(credentials, omeResourceDeletePermission);
-      return writer.delete(ref, {
-        dryRun,
-        resourceVersion,
-        // Decided on the stored object, once it is known to exist (else 404).
-        authorize: async stored =>
-          authorizer.assertAllowed(omeResourceDeletePermission, mayDelete, asItem(ref.cluster, stored)),
-      });
-    });
+    return auditor.audited(
+      'resource-delete',
+      req,
+      { ...ref, dryRun },
+      async () => {
+        const mayDelete = await authorizer.requireAny(
+          credentials,
+          omeResourceDeletePermission,
+        );
+        return writer.delete(ref, {
+          dryRun,
+          resourceVersion,
+          // Decided on the stored object, once it is known to exist (else 404).
+          authorize: async stored =>
+            authorizer.assertAllowed(
+              omeResourceDeletePermission,
+              mayDelete,
+              asItem(ref.cluster, stored),
+            ),
+        });
+      },
+    );
   };
   router.delete('/clusters/:cluster/:clusterPlural/:name', async (req, res) => {
     reply(res, await remove(req, req.params));
@@ -128,11 +170,18 @@ export function registerWriteRoutes(
     },
   );
 
-  const clone = async (req: WriteRequest, params: Parameters<typeof objectRefOf>[0]) => {
+  const clone = async (
+    req: WriteRequest,
+    params: Parameters<typeof objectRefOf>[0],
+  ) => {
     const credentials = await credentialsOf(ctx, req);
     const source = objectRefOf(params);
     const dryRun = dryRunOf(req.query);
-    const request = req.body as { name: string; cluster?: string; namespace?: string };
+    const request = req.body as {
+      name: string;
+      cluster?: string;
+      namespace?: string;
+    };
     return auditor.audited(
       'resource-clone',
       req,
@@ -152,16 +201,27 @@ export function registerWriteRoutes(
         return writer.clone(source, request, {
           dryRun,
           authorize: async (stored, copy, copyCluster) => {
-            authorizer.assertAllowed(omeResourceReadPermission, mayRead, asItem(source.cluster, stored));
-            authorizer.assertAllowed(omeResourceCreatePermission, mayCreate, asItem(copyCluster, copy));
+            authorizer.assertAllowed(
+              omeResourceReadPermission,
+              mayRead,
+              asItem(source.cluster, stored),
+            );
+            authorizer.assertAllowed(
+              omeResourceCreatePermission,
+              mayCreate,
+              asItem(copyCluster, copy),
+            );
           },
         });
       },
     );
   };
-  router.post('/clusters/:cluster/:clusterPlural/:name/clone', async (req, res) => {
-    created(res, await clone(req, req.params));
-  });
+  router.post(
+    '/clusters/:cluster/:clusterPlural/:name/clone',
+    async (req, res) => {
+      created(res, await clone(req, req.params));
+    },
+  );
   router.post(
     '/clusters/:cluster/namespaces/:namespace/:namespacedPlural/:name/clone',
     async (req, res) => {

@@ -68,9 +68,9 @@ export class ClusterService {
     const unknown = requested.filter(c => !known.has(c));
     if (unknown.length) {
       throw new InputError(
-        `query parameter cluster: unknown cluster${unknown.length > 1 ? 's' : ''} ${unknown
-          .map(c => `'${c}'`)
-          .join(', ')}`,
+        `query parameter cluster: unknown cluster${
+          unknown.length > 1 ? 's' : ''
+        } ${unknown.map(c => `'${c}'`).join(', ')}`,
       );
     }
     return requested;
@@ -109,8 +109,14 @@ export class ClusterService {
           timeoutMs: this.#probeTimeoutMs,
         });
         for (const r of list?.resources ?? []) {
-          const info = OME_KINDS.find(k => k.kind === r.kind && k.plural === r.name);
-          if (info) versions.set(info.kind, [...(versions.get(info.kind) ?? []), version]);
+          const info = OME_KINDS.find(
+            k => k.kind === r.kind && k.plural === r.name,
+          );
+          if (info)
+            versions.set(info.kind, [
+              ...(versions.get(info.kind) ?? []),
+              version,
+            ]);
         }
       }),
     );
@@ -142,8 +148,7 @@ export class ClusterService {
         ...(kinds && { kinds }),
       };
     } catch (error) {
-      const reason =
-        clusterFailureOf(error)?.reason ?? 'error';
+      const reason = clusterFailureOf(error)?.reason ?? 'error';
       return {
         name: cluster.name,
         ...title,

@@ -33,13 +33,17 @@ export class KindSchemaService {
 
   async get(cluster: string, kind: OmeKind): Promise<OmeKindSchema> {
     const notInstalled = () =>
-      new NotFoundError(`${kind} is not installed on cluster '${cluster}' (its CRD is absent)`);
+      new NotFoundError(
+        `${kind} is not installed on cluster '${cluster}' (its CRD is absent)`,
+      );
     let crd: CustomResourceDefinition;
     try {
       // As the OME backend itself: a schema is no OME resource, and users rarely may read CRDs.
       crd = await this.#client.request<CustomResourceDefinition>(
         cluster,
-        `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${omeKindInfo(kind).plural}.${OME_API_GROUP}`,
+        `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${
+          omeKindInfo(kind).plural
+        }.${OME_API_GROUP}`,
         { asPlugin: true },
       );
     } catch (error) {
@@ -67,8 +71,13 @@ export class KindSchemaService {
    * every authenticated client may read), with references to Kubernetes' own types (only
    * `metadata`) left as plain objects; undefined when the cluster does not serve the kind.
    */
-  async #published(cluster: string, kind: OmeKind): Promise<Record<string, unknown> | undefined> {
-    let document: { components?: { schemas?: Record<string, Record<string, unknown>> } };
+  async #published(
+    cluster: string,
+    kind: OmeKind,
+  ): Promise<Record<string, unknown> | undefined> {
+    let document: {
+      components?: { schemas?: Record<string, Record<string, unknown>> };
+    };
     try {
       document = await this.#client.request(
         cluster,
@@ -80,11 +89,15 @@ export class KindSchemaService {
       throw error;
     }
     const schema = Object.values(document?.components?.schemas ?? {}).find(s =>
-      (s['x-kubernetes-group-version-kind'] as Array<{ group?: string; kind?: string }> | undefined)?.some(
-        gvk => gvk.group === OME_API_GROUP && gvk.kind === kind,
-      ),
+      (
+        s['x-kubernetes-group-version-kind'] as
+          | Array<{ group?: string; kind?: string }>
+          | undefined
+      )?.some(gvk => gvk.group === OME_API_GROUP && gvk.kind === kind),
     );
-    return schema ? (withoutReferences(schema) as Record<string, unknown>) : undefined;
+    return schema
+      ? (withoutReferences(schema) as Record<string, unknown>)
+      : undefined;
   }
 }
 
@@ -95,11 +108,14 @@ function withoutReferences(node: unknown): unknown {
   const { allOf, $ref, ...rest } = node as Record<string, unknown>;
   const refOnly =
     $ref !== undefined ||
-    (Array.isArray(allOf) && allOf.every(a => a && typeof a === 'object' && '$ref' in a));
+    (Array.isArray(allOf) &&
+      allOf.every(a => a && typeof a === 'object' && '$ref' in a));
   if (refOnly) return { ...mapValues(rest), type: 'object' };
   return mapValues({ ...rest, ...(allOf !== undefined && { allOf }) });
 }
 
 function mapValues(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, withoutReferences(v)]));
+  return Object.fromEntries(
+    Object.entries(o).map(([k, v]) => [k, withoutReferences(v)]),
+  );
 }

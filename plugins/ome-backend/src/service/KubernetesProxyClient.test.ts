@@ -65,7 +65,9 @@ describe('classifyProxyError', () => {
     ]) {
       const collection = classifyProxyError('b', 404, missingResource, path);
       expect(collection.reason).toBe('not-installed');
-      expect(toClusterError('x', toHttpError(collection)).reason).toBe('not-installed');
+      expect(toClusterError('x', toHttpError(collection)).reason).toBe(
+        'not-installed',
+      );
     }
     // The same answer for an object of a missing kind: the object does not exist.
     expect(

@@ -65,7 +65,8 @@ export interface ProxyRequestOptions {
 }
 
 /** Headers a caller's options may never set: identity is the client's business. */
-const RESERVED_HEADER = /^(impersonate-|authorization$|backstage-kubernetes-authorization)/i;
+const RESERVED_HEADER =
+  /^(impersonate-|authorization$|backstage-kubernetes-authorization)/i;
 
 const actingUsers = new AsyncLocalStorage<ActingUser | undefined>();
 

@@ -57,12 +57,14 @@ describe('OmeResourceService', () => {
   it('puts a failing cluster into errors and still lists the others', async () => {
     const { service } = setup(async cluster => {
       if (cluster === 'b') {
-        throw toHttpError(new ClusterRequestError(
-          'b',
-          'unreachable',
-          "Cluster 'b' is unreachable",
-          500,
-        ));
+        throw toHttpError(
+          new ClusterRequestError(
+            'b',
+            'unreachable',
+            "Cluster 'b' is unreachable",
+            500,
+          ),
+        );
       }
       return { items: [model('m')] };
     });
@@ -180,7 +182,9 @@ describe('OmeResourceService', () => {
   it('gets objects by canonical resource ref', async () => {
     const { service, request } = setup(async (_cluster, path) => {
       if (path.endsWith('/missing')) {
-        throw toHttpError(new ClusterRequestError('a', 'not-found', 'not found', 404));
+        throw toHttpError(
+          new ClusterRequestError('a', 'not-found', 'not found', 404),
+        );
       }
       if (path.endsWith('/down')) {
         throw toHttpError(new ClusterRequestError('a', 'unreachable', 'down'));
@@ -226,20 +230,28 @@ describe('ClusterService', () => {
         expect(path).toBe('/version');
         expect(opts.timeoutMs).toBe(250);
         if (cluster === 'b') {
-          throw toHttpError(new ClusterRequestError(
-            'b',
-            'unreachable',
-            "Cluster 'b' is unreachable",
-          ));
+          throw toHttpError(
+            new ClusterRequestError(
+              'b',
+              'unreachable',
+              "Cluster 'b' is unreachable",
+            ),
+          );
         }
         if (cluster === 'c') {
-          throw toHttpError(new ClusterRequestError('c', 'forbidden', 'forbidden', 403));
+          throw toHttpError(
+            new ClusterRequestError('c', 'forbidden', 'forbidden', 403),
+          );
         }
         if (cluster === 'd') {
-          throw toHttpError(new ClusterRequestError('d', 'unknown-cluster', 'unknown', 404));
+          throw toHttpError(
+            new ClusterRequestError('d', 'unknown-cluster', 'unknown', 404),
+          );
         }
         if (cluster === 'e') {
-          throw toHttpError(new ClusterRequestError('e', 'error', 'HTTP 500', 500));
+          throw toHttpError(
+            new ClusterRequestError('e', 'error', 'HTTP 500', 500),
+          );
         }
         if (cluster === 'f') {
           throw new Error('kaputt');

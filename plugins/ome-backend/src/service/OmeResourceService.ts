@@ -101,7 +101,8 @@ export class OmeResourceService {
     const notInstalled: string[] = [];
     for (const r of results) {
       if (r.items) items.push(...r.items);
-      if (r.error?.reason === 'not-installed') notInstalled.push(r.error.cluster);
+      if (r.error?.reason === 'not-installed')
+        notInstalled.push(r.error.cluster);
       else if (r.error) errors.push(r.error);
     }
     if (
@@ -111,7 +112,9 @@ export class OmeResourceService {
       errors.every(e => e.statusCode === 400)
     ) {
       // Every cluster refused the selector: the caller's mistake, not the clusters'.
-      throw new InputError(`query parameter labelSelector: ${errors[0].message}`);
+      throw new InputError(
+        `query parameter labelSelector: ${errors[0].message}`,
+      );
     }
     return { items, errors, notInstalled };
   }
@@ -139,7 +142,10 @@ export class OmeResourceService {
         };
         for (const item of result.items.filter(mayRead)) {
           const state = omeObjectState(kind, item.object);
-          const cluster = (counts.byCluster[item.cluster] ??= { total: 0, byState: {} });
+          const cluster = (counts.byCluster[item.cluster] ??= {
+            total: 0,
+            byState: {},
+          });
           counts.total += 1;
           cluster.total += 1;
           counts.byState[state] = (counts.byState[state] ?? 0) + 1;
@@ -162,7 +168,9 @@ export class OmeResourceService {
       clusters.map(async cluster => {
         try {
           const list = await this.#client.request<{
-            items?: Array<{ metadata?: { name?: string; labels?: Record<string, string> } }>;
+            items?: Array<{
+              metadata?: { name?: string; labels?: Record<string, string> };
+            }>;
           }>(cluster, '/api/v1/namespaces');
           for (const ns of list?.items ?? []) {
             if (typeof ns.metadata?.name !== 'string') continue;
@@ -215,19 +223,25 @@ export class OmeResourceService {
       if (seenTokens.has(token)) {
         throw withDetails(
           new ClusterError(
-          `Cluster '${cluster}': listing ${path} stopped after ${pages} pages: ` +
-            'the cluster repeated a continue token',
+            `Cluster '${cluster}': listing ${path} stopped after ${pages} pages: ` +
+              'the cluster repeated a continue token',
           ),
-          { details: { cluster }, clusterFailure: { cluster, reason: 'error' } },
+          {
+            details: { cluster },
+            clusterFailure: { cluster, reason: 'error' },
+          },
         );
       }
       if (pages >= this.#maxPages) {
         throw withDetails(
           new ClusterError(
-          `Cluster '${cluster}': listing ${path} stopped after ${pages} pages of ` +
-            `${PAGE_LIMIT} objects (the limit), and the cluster had more`,
+            `Cluster '${cluster}': listing ${path} stopped after ${pages} pages of ` +
+              `${PAGE_LIMIT} objects (the limit), and the cluster had more`,
           ),
-          { details: { cluster }, clusterFailure: { cluster, reason: 'error' } },
+          {
+            details: { cluster },
+            clusterFailure: { cluster, reason: 'error' },
+          },
         );
       }
       seenTokens.add(token);

@@ -25,7 +25,6 @@ export interface WriteOptions {
   dryRun?: boolean;
 }
 
-
 /** Metadata the apiserver owns: a client's value there is never a change to write. */
 const SERVER_OWNED_METADATA = new Set([
   'resourceVersion',
@@ -64,7 +63,11 @@ function dryRunQuery(dryRun: boolean): string {
 }
 
 /** Throws 422 with the field errors of ome-common's schemas, if any. */
-function assertValid(kind: OmeKind, object: unknown, expect: { name?: string; namespace?: string }) {
+function assertValid(
+  kind: OmeKind,
+  object: unknown,
+  expect: { name?: string; namespace?: string },
+) {
   const fieldErrors: OmeFieldError[] = validateOmeObject(kind, object, {
     expectName: expect.name,
     expectNamespace: expect.namespace,
@@ -74,7 +77,9 @@ function assertValid(kind: OmeKind, object: unknown, expect: { name?: string; na
       `Invalid ${kind}: ${fieldErrors
         .slice(0, 3)
         .map(e => `${e.path || '(object)'} ${e.message}`)
-        .join('; ')}${fieldErrors.length > 3 ? ` (and ${fieldErrors.length - 3} more)` : ''}`,
+        .join('; ')}${
+        fieldErrors.length > 3 ? ` (and ${fieldErrors.length - 3} more)` : ''
+      }`,
       { rejectedBy: 'schema', fieldErrors },
     );
   }
@@ -108,7 +113,10 @@ export class OmeResourceWriter {
   }
 
   /** A 409 carrying the object as it is now. */
-  async #conflict(target: OmeObjectRef, message: string): Promise<ConflictError> {
+  async #conflict(
+    target: OmeObjectRef,
+    message: string,
+  ): Promise<ConflictError> {
     const live = await this.getStored(target).catch(() => undefined);
     return withDetails(new ConflictError(message), {
       details: {
@@ -121,33 +129,49 @@ export class OmeResourceWriter {
   async create(
     target: { cluster: string; kind: OmeKind; namespace?: string },
     input: unknown,
-    options: WriteOptions & { authorize?: (object: KubernetesObject) => Promise<void> } = {},
+    options: WriteOptions & {
+      authorize?: (object: KubernetesObject) => Promise<void>;
+    } = {},
   ): Promise<OmeWriteResult> {
     const { kind, namespace } = target;
     const info = omeKindInfo(kind);
-    if (!isPlainObject(input)) throw new InputError('body: must be a JSON object');
+    if (!isPlainObject(input))
+      throw new InputError('body: must be a JSON object');
     const metadata = isPlainObject(input.metadata) ? input.metadata : {};
     // The path names the namespace; an object may omit it.
     const object = {
       ...input,
       metadata: {
         ...metadata,
-        ...(info.namespaced && metadata.namespace === undefined && { namespace }),
+        ...(info.namespaced &&
+          metadata.namespace === undefined && { namespace }),
       },
     } as KubernetesObject;
-    assertValid(kind, object, { namespace: info.namespaced ? namespace : undefined });
+    assertValid(kind, object, {
+      namespace: info.namespaced ? namespace : undefined,
+    });
     for (const field of ['resourceVersion', 'uid']) {
       if (object.metadata[field] !== undefined) {
-        throw unprocessable(`metadata.${field}: must not be set on a new object`, {
-          rejectedBy: 'schema',
-          fieldErrors: [{ path: `metadata.${field}`, message: 'must not be set on a new object' }],
-        });
+        throw unprocessable(
+          `metadata.${field}: must not be set on a new object`,
+          {
+            rejectedBy: 'schema',
+            fieldErrors: [
+              {
+                path: `metadata.${field}`,
+                message: 'must not be set on a new object',
+              },
+            ],
+          },
+        );
       }
     }
     const placeholders = placeholderPaths(object);
     if (placeholders.length) {
       throw unprocessable(
-        `${placeholders.join(', ')}: holds the redaction placeholder ${OME_REDACTED_VALUE}; give the value or remove the field`,
+        `${placeholders.join(
+          ', ',
+        )}: holds the redaction placeholder ${OME_REDACTED_VALUE}; give the value or remove the field`,
         {
           rejectedBy: 'schema',
           fieldErrors: placeholders.map(path => ({
@@ -169,7 +193,9 @@ export class OmeResourceWriter {
     const { cluster, kind } = target;
     const { body, warnings } = await this.#client.exchange<KubernetesObject>(
       cluster,
-      `${omeResourcePath(kind, { namespace: object.metadata.namespace })}${dryRunQuery(dryRun)}`,
+      `${omeResourcePath(kind, {
+        namespace: object.metadata.namespace,
+      })}${dryRunQuery(dryRun)}`,
       { method: 'POST', body: object },
     );
     const result = sanitizeObject(kind, body);
@@ -192,20 +218,35 @@ export class OmeResourceWriter {
     input: unknown,
     options: WriteOptions & {
       /** Decides on the object as stored and as it will be; throws to refuse. */
-      authorize?: (before: KubernetesObject, after: KubernetesObject) => Promise<void>;
+      authorize?: (
+        before: KubernetesObject,
+        after: KubernetesObject,
+      ) => Promise<void>;
     } = {},
   ): Promise<OmeWriteResult> {
     const { cluster, kind } = target;
     const dryRun = !!options.dryRun;
-    if (!isPlainObject(input)) throw new InputError('body: must be a JSON object');
-    assertValid(kind, input, { name: target.name, namespace: target.namespace });
+    if (!isPlainObject(input))
+      throw new InputError('body: must be a JSON object');
+    assertValid(kind, input, {
+      name: target.name,
+      namespace: target.namespace,
+    });
     const edited = input as unknown as KubernetesObject;
     const readVersion = edited.metadata.resourceVersion;
     if (typeof readVersion !== 'string' || !readVersion) {
-      throw unprocessable('metadata.resourceVersion: is required (the version the edit started from)', {
-        rejectedBy: 'schema',
-        fieldErrors: [{ path: 'metadata.resourceVersion', message: 'is required (the version the edit started from)' }],
-      });
+      throw unprocessable(
+        'metadata.resourceVersion: is required (the version the edit started from)',
+        {
+          rejectedBy: 'schema',
+          fieldErrors: [
+            {
+              path: 'metadata.resourceVersion',
+              message: 'is required (the version the edit started from)',
+            },
+          ],
+        },
+      );
     }
     const stored = await this.getStored(target);
     if (stored.metadata.resourceVersion !== readVersion) {
@@ -222,13 +263,23 @@ export class OmeResourceWriter {
     const next = patch.length ? applyPatch(stored, patch) : stored;
     await options.authorize?.(stored, next);
     if (patch.length === 0) {
-      return { cluster, object: shown, changed: false, dryRun, patch: [], warnings: [] };
+      return {
+        cluster,
+        object: shown,
+        changed: false,
+        dryRun,
+        patch: [],
+        warnings: [],
+      };
     }
     let answer: { body: KubernetesObject; warnings: string[] };
     try {
       answer = await this.#client.exchange<KubernetesObject>(
         cluster,
-        `${omeResourcePath(kind, { namespace: target.namespace, name: target.name })}${dryRunQuery(dryRun)}`,
+        `${omeResourcePath(kind, {
+          namespace: target.namespace,
+          name: target.name,
+        })}${dryRunQuery(dryRun)}`,
         { method: 'PUT', body: next },
       );
     } catch (error) {
@@ -261,7 +312,10 @@ export class OmeResourceWriter {
     const dryRun = !!options.dryRun;
     const stored = await this.getStored(target);
     await options.authorize?.(stored);
-    if (options.resourceVersion && stored.metadata.resourceVersion !== options.resourceVersion) {
+    if (
+      options.resourceVersion &&
+      stored.metadata.resourceVersion !== options.resourceVersion
+    ) {
       throw await this.#conflict(
         target,
         `${kind} '${target.name}' on cluster '${cluster}' changed since resourceVersion ${options.resourceVersion}; not deleted`,
@@ -273,7 +327,9 @@ export class OmeResourceWriter {
       propagationPolicy: 'Background',
       preconditions: {
         uid: stored.metadata.uid,
-        ...(options.resourceVersion && { resourceVersion: options.resourceVersion }),
+        ...(options.resourceVersion && {
+          resourceVersion: options.resourceVersion,
+        }),
       },
       ...(dryRun && { dryRun: ['All'] }),
     };
@@ -281,12 +337,18 @@ export class OmeResourceWriter {
     try {
       ({ warnings } = await this.#client.exchange(
         cluster,
-        `${omeResourcePath(kind, { namespace: target.namespace, name: target.name })}${dryRunQuery(dryRun)}`,
+        `${omeResourcePath(kind, {
+          namespace: target.namespace,
+          name: target.name,
+        })}${dryRunQuery(dryRun)}`,
         { method: 'DELETE', body: deleteOptions },
       ));
     } catch (error) {
       if (error instanceof ConflictError) {
-        throw await this.#conflict(target, `${kind} '${target.name}' on cluster '${cluster}' changed; not deleted`);
+        throw await this.#conflict(
+          target,
+          `${kind} '${target.name}' on cluster '${cluster}' changed; not deleted`,
+        );
       }
       throw error;
     }
@@ -314,7 +376,9 @@ export class OmeResourceWriter {
     const info = omeKindInfo(kind);
     const stored = await this.getStored(source);
     const cluster = request.cluster ?? source.cluster;
-    const namespace = info.namespaced ? request.namespace ?? source.namespace : undefined;
+    const namespace = info.namespaced
+      ? request.namespace ?? source.namespace
+      : undefined;
     const { annotations, labels } = stored.metadata;
     const keptAnnotations = Object.fromEntries(
       Object.entries(annotations ?? {}).filter(
@@ -330,7 +394,9 @@ export class OmeResourceWriter {
         name: request.name,
         ...(namespace && { namespace }),
         ...(labels && { labels }),
-        ...(Object.keys(keptAnnotations).length && { annotations: keptAnnotations }),
+        ...(Object.keys(keptAnnotations).length && {
+          annotations: keptAnnotations,
+        }),
       },
     };
     return { target: { cluster, kind, namespace }, object, stored };
@@ -341,7 +407,11 @@ export class OmeResourceWriter {
     request: { name: string; cluster?: string; namespace?: string },
     options: WriteOptions & {
       /** Decides on reading the source and creating the copy; throws to refuse. */
-      authorize?: (source: KubernetesObject, copy: KubernetesObject, copyCluster: string) => Promise<void>;
+      authorize?: (
+        source: KubernetesObject,
+        copy: KubernetesObject,
+        copyCluster: string,
+      ) => Promise<void>;
     } = {},
   ): Promise<OmeWriteResult> {
     const { target, object, stored } = await this.cloneObject(source, request);
@@ -356,9 +426,14 @@ export class OmeResourceWriter {
     object: KubernetesObject,
     options: WriteOptions & {
       authorizeCreate?: (object: KubernetesObject) => Promise<void>;
-      authorizeUpdate?: (before: KubernetesObject, after: KubernetesObject) => Promise<void>;
+      authorizeUpdate?: (
+        before: KubernetesObject,
+        after: KubernetesObject,
+      ) => Promise<void>;
     },
-  ): Promise<OmeWriteResult & { outcome: 'created' | 'updated' | 'unchanged' }> {
+  ): Promise<
+    OmeWriteResult & { outcome: 'created' | 'updated' | 'unchanged' }
+  > {
     const name = object.metadata?.name;
     const existing = await this.getStored({ ...target, name }).catch(error => {
       if (clusterFailureOf(error)?.reason === 'not-found') return undefined;
@@ -376,7 +451,13 @@ export class OmeResourceWriter {
     const merged = mergeInto(shown, object);
     const result = await this.update(
       { ...target, name },
-      { ...merged, metadata: { ...merged.metadata, resourceVersion: existing.metadata.resourceVersion } },
+      {
+        ...merged,
+        metadata: {
+          ...merged.metadata,
+          resourceVersion: existing.metadata.resourceVersion,
+        },
+      },
       { dryRun: options.dryRun, authorize: options.authorizeUpdate },
     );
     return { ...result, outcome: result.changed ? 'updated' : 'unchanged' };
@@ -384,7 +465,10 @@ export class OmeResourceWriter {
 }
 
 /** `overlay`'s fields over `base`, recursively for plain objects; lists and scalars replace. */
-function mergeInto(base: KubernetesObject, overlay: KubernetesObject): KubernetesObject {
+function mergeInto(
+  base: KubernetesObject,
+  overlay: KubernetesObject,
+): KubernetesObject {
   const merge = (a: unknown, b: unknown): unknown => {
     if (isPlainObject(a) && isPlainObject(b)) {
       const out: Record<string, unknown> = { ...a };
@@ -395,5 +479,3 @@ function mergeInto(base: KubernetesObject, overlay: KubernetesObject): Kubernete
   };
   return merge(base, overlay) as KubernetesObject;
 }
-
-

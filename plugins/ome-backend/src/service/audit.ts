@@ -39,7 +39,9 @@ export class WriteAuditor {
     req: object,
     meta: AuditMeta,
     write: () => Promise<T>,
-    outcome: (result: T) => Record<string, string | number | boolean> = () => ({}),
+    outcome: (
+      result: T,
+    ) => Record<string, string | number | boolean> = () => ({}),
   ): Promise<T> {
     const clean = Object.fromEntries(
       Object.entries(meta).filter(([, v]) => v !== undefined),

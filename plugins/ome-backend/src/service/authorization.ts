@@ -107,9 +107,9 @@ export class OmeAuthorizer {
     const labels = needsLabels
       ? new Map(
           await Promise.all(
-            (await this.#clusters.listClusterNames()).map(
-              async c => [c, await this.#namespaceLabels.of(c)] as const,
-            ),
+            (
+              await this.#clusters.listClusterNames()
+            ).map(async c => [c, await this.#namespaceLabels.of(c)] as const),
           ),
         )
       : undefined;
@@ -123,7 +123,9 @@ export class OmeAuthorizer {
         filter = item => {
           const ns = item.object.metadata?.namespace;
           const namespaceLabels =
-            typeof ns === 'string' ? labels.get(item.cluster)?.get(ns) : undefined;
+            typeof ns === 'string'
+              ? labels.get(item.cluster)?.get(ns)
+              : undefined;
           return this.#authorizeCondition(decision, {
             ...item,
             ...(namespaceLabels && { namespaceLabels }),
@@ -193,12 +195,19 @@ export class OmeAuthorizer {
     const { kind, cluster, namespace } = place;
     const info = omeKindInfo(kind);
     if (info.namespaced && !namespace) {
-      throw new InputError(`query parameter namespace: is required for ${kind}`);
+      throw new InputError(
+        `query parameter namespace: is required for ${kind}`,
+      );
     }
     if (!info.namespaced && namespace !== undefined) {
-      throw new InputError(`query parameter namespace: ${kind} is cluster-scoped`);
+      throw new InputError(
+        `query parameter namespace: ${kind} is cluster-scoped`,
+      );
     }
-    const mayCreate = await this.filter(credentials, omeResourceCreatePermission);
+    const mayCreate = await this.filter(
+      credentials,
+      omeResourceCreatePermission,
+    );
     const allowed = mayCreate({
       cluster,
       object: {
@@ -239,7 +248,8 @@ export class OmeAuthorizer {
       mayCreate: object => mayCreate({ cluster, object }),
       mayCreateNamespace: mayCreate.unconditional,
       mayUpdate: (before, after) =>
-        mayUpdate({ cluster, object: before }) && mayUpdate({ cluster, object: after }),
+        mayUpdate({ cluster, object: before }) &&
+        mayUpdate({ cluster, object: after }),
     };
   }
 }

@@ -1,5 +1,8 @@
 import { CustomErrorBase, InputError } from '@backstage/errors';
-import { OmeClusterError, OmeErrorDetails } from '@ome-console/plugin-ome-common';
+import {
+  OmeClusterError,
+  OmeErrorDetails,
+} from '@ome-console/plugin-ome-common';
 
 /**
  * Why a request to one cluster failed. The first four are `OmeClusterError` reasons;
@@ -71,17 +74,26 @@ export function clusterFailureOf(error: unknown): ClusterFailure | undefined {
 }
 
 /** How a failed request to `cluster` is reported in a cross-cluster answer. */
-export function toClusterError(cluster: string, error: unknown): OmeClusterError {
+export function toClusterError(
+  cluster: string,
+  error: unknown,
+): OmeClusterError {
   const failure = clusterFailureOf(error);
   let reason: OmeClusterError['reason'] = 'error';
-  if (failure && failure.reason !== 'not-found' && failure.reason !== 'unknown-cluster') {
+  if (
+    failure &&
+    failure.reason !== 'not-found' &&
+    failure.reason !== 'unknown-cluster'
+  ) {
     reason = failure.reason;
   }
   return {
     cluster: failure?.cluster ?? cluster,
     reason,
     message: (error as Error)?.message ?? String(error),
-    ...(failure?.statusCode !== undefined && { statusCode: failure.statusCode }),
+    ...(failure?.statusCode !== undefined && {
+      statusCode: failure.statusCode,
+    }),
   };
 }
 

@@ -29,11 +29,18 @@ function optionalNumber(value: unknown): number | undefined {
  * enums checked there); what the document cannot say, a sort column of this kind, is
  * checked here (400 naming the parameter).
  */
-export function parseListQuery(kind: OmeKind, query: Record<string, unknown>): OmeListQuery {
+export function parseListQuery(
+  kind: OmeKind,
+  query: Record<string, unknown>,
+): OmeListQuery {
   const sort = optionalString(query.sort);
   if (sort !== undefined && !omeColumns(kind).some(c => c.id === sort)) {
     throw badRequest(
-      `query parameter sort: ${kind} has no column '${sort}' (columns: ${omeColumns(kind).map(c => c.id).join(', ')})`,
+      `query parameter sort: ${kind} has no column '${sort}' (columns: ${omeColumns(
+        kind,
+      )
+        .map(c => c.id)
+        .join(', ')})`,
     );
   }
   return {
@@ -61,30 +68,49 @@ export function applyListQuery(
   let filtered = items;
   if (query.namespace?.length) {
     const namespaces = new Set(query.namespace);
-    filtered = filtered.filter(i => namespaces.has(i.object.metadata?.namespace ?? ''));
+    filtered = filtered.filter(i =>
+      namespaces.has(i.object.metadata?.namespace ?? ''),
+    );
   }
   const search = query.search?.trim().toLowerCase();
   if (search) {
-    filtered = filtered.filter(i => omeSearchText(kind, i.object).includes(search));
+    filtered = filtered.filter(i =>
+      omeSearchText(kind, i.object).includes(search),
+    );
   }
   const columns = omeColumns(kind);
-  const column = columns.find(c => c.id === (query.sort ?? 'name')) ?? columns[0];
+  const column =
+    columns.find(c => c.id === (query.sort ?? 'name')) ?? columns[0];
   const direction = query.order === 'desc' ? -1 : 1;
-  const keyed = filtered.map(item => ({ item, key: column.value(item.object) }));
+  const keyed = filtered.map(item => ({
+    item,
+    key: column.value(item.object),
+  }));
   keyed.sort(
     (a, b) =>
       direction * compareColumnValues(a.key, b.key) ||
       a.item.cluster.localeCompare(b.item.cluster) ||
-      (a.item.object.metadata?.namespace ?? '').localeCompare(b.item.object.metadata?.namespace ?? '') ||
-      String(a.item.object.metadata?.name ?? '').localeCompare(String(b.item.object.metadata?.name ?? '')),
+      (a.item.object.metadata?.namespace ?? '').localeCompare(
+        b.item.object.metadata?.namespace ?? '',
+      ) ||
+      String(a.item.object.metadata?.name ?? '').localeCompare(
+        String(b.item.object.metadata?.name ?? ''),
+      ),
   );
-  const stats: OmeListStats = { total: keyed.length, byCluster: {}, byState: {} };
+  const stats: OmeListStats = {
+    total: keyed.length,
+    byCluster: {},
+    byState: {},
+  };
   for (const { item } of keyed) {
     stats.byCluster[item.cluster] = (stats.byCluster[item.cluster] ?? 0) + 1;
     const state = omeObjectState(kind, item.object);
     stats.byState[state] = (stats.byState[state] ?? 0) + 1;
   }
   const offset = query.offset ?? 0;
-  const page = keyed.slice(offset, query.limit === undefined ? undefined : offset + query.limit);
+  const page = keyed.slice(
+    offset,
+    query.limit === undefined ? undefined : offset + query.limit,
+  );
   return { items: page.map(k => k.item), totalCount: keyed.length, stats };
 }

@@ -282,7 +282,11 @@ function fieldNamedIn(message: string): string | undefined {
 /** The error the OME backend answers with for a failed request to one cluster. */
 export type ClusterAnswerError = Error & {
   details: OmeErrorDetails;
-  clusterFailure: { cluster: string; reason: ClusterRequestFailure; statusCode?: number };
+  clusterFailure: {
+    cluster: string;
+    reason: ClusterRequestFailure;
+    statusCode?: number;
+  };
 };
 
 /**
@@ -304,8 +308,14 @@ export function toHttpError(
     reason,
     ...(error.statusCode !== undefined && { statusCode: error.statusCode }),
   };
-  const answer = (e: Error, more: Partial<OmeErrorDetails> = {}): ClusterAnswerError =>
-    withDetails(e, { details: { ...details, ...more }, clusterFailure }) as ClusterAnswerError;
+  const answer = (
+    e: Error,
+    more: Partial<OmeErrorDetails> = {},
+  ): ClusterAnswerError =>
+    withDetails(e, {
+      details: { ...details, ...more },
+      clusterFailure,
+    }) as ClusterAnswerError;
   /** 422 for a request an admission policy or webhook denied, naming the field if it can. */
   const admissionDenial = () => {
     const message = status?.message ?? error.message;
@@ -322,14 +332,17 @@ export function toHttpError(
     case 'not-installed':
       return answer(
         new NotFoundError(
-          `${context.kind ?? 'This OME kind'} is not installed on cluster '${cluster}' (its CRD is absent)`,
+          `${
+            context.kind ?? 'This OME kind'
+          } is not installed on cluster '${cluster}' (its CRD is absent)`,
         ),
       );
     case 'not-found':
       return answer(new NotFoundError(error.message));
     case 'forbidden':
       // The cluster refused the kubernetes backend's own credential: not the caller's doing.
-      if (error.statusCode === 401) return answer(new ServiceUnavailableError(error.message));
+      if (error.statusCode === 401)
+        return answer(new ServiceUnavailableError(error.message));
       // Webhooks and policies with reason Forbidden deny with 403.
       if (isAdmissionDenial(status)) return admissionDenial();
       return answer(new NotAllowedError(error.message));
@@ -347,7 +360,9 @@ export function toHttpError(
       const fieldErrors = causesToFieldErrors(status);
       return answer(new UnprocessableEntityError(error.message), {
         rejectedBy: 'schema',
-        fieldErrors: fieldErrors.length ? fieldErrors : [{ path: '', message: error.message }],
+        fieldErrors: fieldErrors.length
+          ? fieldErrors
+          : [{ path: '', message: error.message }],
       });
     }
     case 404:
@@ -359,6 +374,8 @@ export function toHttpError(
 
 /** The OME kind whose collection or object a Kubernetes API path addresses, if any. */
 export function kindOfApiPath(path: string): OmeKind | undefined {
-  const m = /^\/apis\/ome\.io\/[^/]+(?:\/namespaces\/[^/]+)?\/([^/?]+)/.exec(path);
+  const m = /^\/apis\/ome\.io\/[^/]+(?:\/namespaces\/[^/]+)?\/([^/?]+)/.exec(
+    path,
+  );
   return m ? omeKindByPlural(m[1])?.kind : undefined;
 }
