@@ -216,6 +216,26 @@ describe('OmeResourceService', () => {
 });
 
 describe('ClusterService', () => {
+  it('asks the kubernetes backend for its clusters once per cache time, and again after a failure', async () => {
+    const listClusters = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('down'))
+      .mockResolvedValue([{ name: 'a' }, { name: 'b' }]);
+    const client = { listClusters } as unknown as KubernetesProxyClient;
+    const service = new ClusterService({
+      client,
+      probeTimeoutMs: 250,
+      cacheTtlMs: 60_000,
+    });
+    await expect(service.listClusterNames()).rejects.toThrow('down');
+    await expect(service.listClusterNames()).resolves.toEqual(['a', 'b']);
+    await expect(service.known(['b'])).resolves.toEqual(['b']);
+    await expect(service.known(['x', 'a', 'y'])).rejects.toThrow(
+      "query parameter cluster: unknown clusters 'x', 'y'",
+    );
+    expect(listClusters).toHaveBeenCalledTimes(2);
+  });
+
   it('probes every cluster concurrently with GET /version', async () => {
     const client = {
       listClusters: async () => [
