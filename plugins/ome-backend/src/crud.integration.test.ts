@@ -880,32 +880,49 @@ describe('OME resources: full lifecycle against the real control plane', () => {
   });
 
   it('counts every kind per cluster and state as the lists do', async () => {
-    const res = await request(server)
-      .get('/api/ome/counts')
-      .query({ cluster: 'ome-dev-a' })
-      .set('Authorization', auth());
-    expect(res.status).toBe(200);
-    expect(res.body.items.map((c: { kind: string }) => c.kind)).toEqual(
-      OME_KINDS.map(k => k.kind),
-    );
-    for (const info of OME_KINDS) {
-      const list = await request(server)
-        .get(`/api/ome/${info.plural}`)
-        .query({ cluster: 'ome-dev-a', limit: 1 })
+    const fromLists = async () => {
+      const out: Record<
+        string,
+        { total: number; byState: Record<string, number> }
+      > = {};
+      for (const info of OME_KINDS) {
+        const list = await request(server)
+          .get(`/api/ome/${info.plural}`)
+          .query({ cluster: 'ome-dev-a', limit: 1 })
+          .set('Authorization', auth());
+        out[info.kind] = {
+          total: list.body.totalCount,
+          byState: list.body.stats.byState,
+        };
+      }
+      return out;
+    };
+    // Other suites write to the same clusters meanwhile: compare with lists that agree
+    // before and after the counts.
+    let compared = false;
+    for (let attempt = 0; attempt < 5 && !compared; attempt++) {
+      const before = await fromLists();
+      const res = await request(server)
+        .get('/api/ome/counts')
+        .query({ cluster: 'ome-dev-a' })
         .set('Authorization', auth());
-      const counts = res.body.items.find(
-        (c: { kind: string }) => c.kind === info.kind,
+      const after = await fromLists();
+      if (JSON.stringify(before) !== JSON.stringify(after)) continue;
+      expect(res.status).toBe(200);
+      const counts = Object.fromEntries(
+        res.body.items.map(
+          (c: {
+            kind: string;
+            total: number;
+            byState: Record<string, number>;
+          }) => [c.kind, { total: c.total, byState: c.byState }],
+        ),
       );
-      expect({
-        kind: info.kind,
-        total: counts.total,
-        byState: counts.byState,
-      }).toEqual({
-        kind: info.kind,
-        total: list.body.totalCount,
-        byState: list.body.stats.byState,
-      });
+      expect(Object.keys(counts)).toEqual(OME_KINDS.map(k => k.kind));
+      expect(counts).toEqual(before);
+      compared = true;
     }
+    expect(compared).toBe(true);
   });
 
   it("serves a kind's schema as the cluster serves it, 404 naming kind and cluster where it is absent", async () => {

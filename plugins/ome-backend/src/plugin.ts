@@ -18,7 +18,7 @@ import { KindSchemaService } from './service/KindSchemaService';
 import { NamespaceLabels } from './permissions/NamespaceLabels';
 
 /**
- * The OME backend plugin: reads (and later writes) OME resources across the clusters of the
+ * The OME backend plugin: reads and writes OME resources across the clusters of the
  * kubernetes backend plugin, through its proxy, with its own permission checks.
  *
  * @public
