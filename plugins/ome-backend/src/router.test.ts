@@ -70,7 +70,14 @@ async function setup(
   );
   const resources = { list } as unknown as OmeResourceService;
   const writer = {} as OmeResourceWriter;
-  const importer = {} as ImportService;
+  const importer = {
+    import: jest.fn(async (req: { cluster: string; dryRun: boolean }) => ({
+      cluster: req.cluster,
+      dryRun: req.dryRun,
+      applied: true,
+      results: [],
+    })),
+  } as unknown as ImportService;
   const router = await createRouter({
     httpAuth: mockServices.httpAuth(),
     permissions,
@@ -87,7 +94,7 @@ async function setup(
     logger: mockServices.logger.mock(),
   });
   const app = express().use(router).use(mockErrorHandler());
-  return { app, router, permissions, list, clusters };
+  return { app, router, permissions, list, clusters, importer };
 }
 
 describe('router', () => {
@@ -317,5 +324,18 @@ describe('router', () => {
       ),
     );
     expect([...registered].sort()).toEqual([...documented].sort());
+  });
+
+  it('takes bodies beyond the 100 kB default (imports of many runtimes), with the dry run from the query', async () => {
+    const { app, importer } = await setup();
+    const yaml = `# ${'x'.repeat(300_000)}\nkind: Namespace\n`;
+    const res = await request(app)
+      .post('/import?dryRun=true')
+      .send({ cluster: 'a', yaml });
+    expect(res.status).toBe(200);
+    expect(importer.import).toHaveBeenCalledWith(
+      { cluster: 'a', namespace: undefined, yaml, dryRun: true },
+      expect.anything(),
+    );
   });
 });
