@@ -97,7 +97,13 @@ export function parseYamlDocuments(text: string): YamlDocumentParse[] {
       return { index, value: doc.toJS({ maxAliasCount: 100 }) };
     } catch (e) {
       // e.g. "Excessive alias count indicates a resource exhaustion attack"
-      return { index, error: { message: String((e as Error)?.message ?? e), limitExceeded: true } };
+      return {
+        index,
+        error: {
+          message: String((e as Error)?.message ?? e),
+          limitExceeded: true,
+        },
+      };
     }
   });
 }
