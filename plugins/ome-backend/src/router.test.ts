@@ -22,6 +22,10 @@ import { ImportService } from './service/ImportService';
 import { KindSchemaService } from './service/KindSchemaService';
 import { omeOperations } from './schema/operations';
 
+// Each test builds a router, whose validator compiles the whole OpenAPI document on its
+// first request: seconds on a loaded machine, beyond jest's 5 s default.
+jest.setTimeout(60_000);
+
 const ruleset = {
   getRuleByName: (name: string) =>
     Object.values(omePermissionRules).find(r => r.name === name)!,
