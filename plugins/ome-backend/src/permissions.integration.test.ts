@@ -45,7 +45,7 @@ import omePlugin, {
   createOmeConditionalDecision,
   omeConditions,
 } from './index';
-import { OmeRoute, omeRoutes } from './schema/openapi';
+import { OmeOperation, omeOperations } from './schema/operations';
 import {
   backendConfig,
   clusterA,
@@ -82,19 +82,19 @@ const logLines: string[] = [];
 const auditRecords: Array<Record<string, unknown>> = [];
 
 function recordingLogger(meta: Record<string, unknown> = {}): LoggerService {
-  const log =
-    (level: string) =>
-    (message: string, extra?: unknown) => {
-      let text: string;
-      try {
-        text = JSON.stringify({ level, message, meta, extra }, (_k, v) =>
-          v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v,
-        );
-      } catch {
-        text = `${level} ${message} ${String(extra)}`;
-      }
-      logLines.push(text);
-    };
+  const log = (level: string) => (message: string, extra?: unknown) => {
+    let text: string;
+    try {
+      text = JSON.stringify({ level, message, meta, extra }, (_k, v) =>
+        v instanceof Error
+          ? { name: v.name, message: v.message, stack: v.stack }
+          : v,
+      );
+    } catch {
+      text = `${level} ${message} ${String(extra)}`;
+    }
+    logLines.push(text);
+  };
   return {
     error: log('error'),
     warn: log('warn'),
@@ -112,7 +112,10 @@ const loggerFactory = createServiceFactory({
 
 const auditorFactory = createServiceFactory({
   service: coreServices.auditor,
-  deps: { plugin: coreServices.pluginMetadata, httpAuth: coreServices.httpAuth },
+  deps: {
+    plugin: coreServices.pluginMetadata,
+    httpAuth: coreServices.httpAuth,
+  },
   factory: ({ plugin, httpAuth }): AuditorService => ({
     async createEvent(options) {
       let actor: string | undefined;
@@ -124,7 +127,9 @@ const auditorFactory = createServiceFactory({
           | { type: string; userEntityRef?: string }
           | undefined;
         actor =
-          principal?.type === 'user' ? principal.userEntityRef : principal?.type;
+          principal?.type === 'user'
+            ? principal.userEntityRef
+            : principal?.type;
       }
       const base = {
         plugin: plugin.getId(),
@@ -230,13 +235,17 @@ const httpAuthFactory = createServiceFactory({
       issueUserCookie: (res, options) => inner.issueUserCookie(res, options),
       async credentials(req: any, options?: any) {
         const creds = await inner.credentials(req, options);
-        const principal = creds.principal as { type: string; userEntityRef?: string };
-        const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+        const principal = creds.principal as {
+          type: string;
+          userEntityRef?: string;
+        };
+        const token = /^Bearer\s+(\S+)$/i.exec(
+          req.headers.authorization ?? '',
+        )?.[1];
         if (principal.type === 'user' && token?.startsWith(OBO_PREFIX)) {
-          return mockCredentials.user(
-            principal.userEntityRef!,
-            { actor: { subject: 'plugin:obo' } },
-          ) as any;
+          return mockCredentials.user(principal.userEntityRef!, {
+            actor: { subject: 'plugin:obo' },
+          }) as any;
         }
         return creds as any;
       },
@@ -244,7 +253,10 @@ const httpAuthFactory = createServiceFactory({
   },
 });
 
-async function startBackend(extraOmeConfig: Record<string, unknown> = {}, groups = GROUPS) {
+async function startBackend(
+  extraOmeConfig: Record<string, unknown> = {},
+  groups = GROUPS,
+) {
   const base = backendConfig();
   return startTestBackend({
     features: [
@@ -293,7 +305,11 @@ function kubePath(kind: OmeKind, namespace?: string, name?: string) {
   return `/apis/ome.io/v1beta1${ns}/${plural(kind)}${name ? `/${name}` : ''}`;
 }
 /** An object as a new one (no server fields, no status) under another name. */
-function fresh(o: KubernetesObject, name: string, namespace?: string): KubernetesObject {
+function fresh(
+  o: KubernetesObject,
+  name: string,
+  namespace?: string,
+): KubernetesObject {
   const { status: _s, ...rest } = o as KubernetesObject & { status?: unknown };
   return {
     ...rest,
@@ -305,13 +321,20 @@ function fresh(o: KubernetesObject, name: string, namespace?: string): Kubernete
   };
 }
 const created: Array<{ cluster: typeof clusterA; path: string }> = [];
-async function plant(cluster: typeof clusterA, kind: OmeKind | 'Secret', object: any) {
+async function plant(
+  cluster: typeof clusterA,
+  kind: OmeKind | 'Secret',
+  object: any,
+) {
   const path =
     kind === 'Secret'
       ? `/api/v1/namespaces/${object.metadata.namespace}/secrets`
       : kubePath(kind, object.metadata.namespace);
   const res = await kubeRequest(cluster, 'POST', path, object);
-  if (res.status !== 201) throw new Error(`planting ${kind}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(
+      `planting ${kind}: ${res.status} ${JSON.stringify(res.body)}`,
+    );
   created.push({ cluster, path: `${path}/${object.metadata.name}` });
   return res.body;
 }
@@ -321,12 +344,17 @@ const fixtures = new Map<OmeKind, KubernetesObject>();
 
 beforeAll(async () => {
   for (const { kind, namespaced } of OME_KINDS) {
-    const list = await kubeRequest(clusterA, 'GET', `${kubePath(kind)}?limit=50`);
+    const list = await kubeRequest(
+      clusterA,
+      'GET',
+      `${kubePath(kind)}?limit=50`,
+    );
     const items = (list.body?.items ?? []) as KubernetesObject[];
     const noToken = (o: any) => !o.spec?.storage?.parameters?.token;
     // Namespaced kinds: in team-a where the seed has one (else elsewhere: then only admins write).
     const pick =
-      (namespaced && items.find(o => o.metadata.namespace === 'team-a' && noToken(o))) ||
+      (namespaced &&
+        items.find(o => o.metadata.namespace === 'team-a' && noToken(o))) ||
       items.find(noToken);
     if (!pick) throw new Error(`no ${kind} on ome-dev-a`);
     // A copy of its own: the catalog round-trip suite edits catalog objects at the same time,
@@ -334,7 +362,11 @@ beforeAll(async () => {
     const copy = await plant(
       clusterA,
       kind,
-      fresh({ ...pick, apiVersion: 'ome.io/v1beta1', kind }, `mx-fixture-${RUN}`, pick.metadata.namespace),
+      fresh(
+        { ...pick, apiVersion: 'ome.io/v1beta1', kind },
+        `mx-fixture-${RUN}`,
+        pick.metadata.namespace,
+      ),
     );
     fixtures.set(kind, { ...copy, apiVersion: 'ome.io/v1beta1', kind });
   }
@@ -343,7 +375,10 @@ beforeAll(async () => {
   const withToken = fresh(model, `secret-model-${RUN}`, 'team-a') as any;
   withToken.spec = {
     ...withToken.spec,
-    storage: { ...withToken.spec?.storage, parameters: { ...withToken.spec?.storage?.parameters, token: SECRET } },
+    storage: {
+      ...withToken.spec?.storage,
+      parameters: { ...withToken.spec?.storage?.parameters, token: SECRET },
+    },
   };
   await plant(clusterA, 'BaseModel', withToken);
   await plant(clusterA, 'Secret', {
@@ -370,13 +405,22 @@ const ROLE_USER: Record<Role, string | undefined> = {
 };
 
 /** What the example policy allows `role` for `action` on an object in `namespace`. */
-function allowed(role: Role, action: 'read' | 'write', namespace?: string): boolean {
+function allowed(
+  role: Role,
+  action: 'read' | 'write',
+  namespace?: string,
+): boolean {
   if (role === 'unauthenticated') return false;
   if (role === 'admin' || action === 'read') return true;
   return role === 'writer' && namespace === 'team-a';
 }
 
-function instance(route: OmeRoute, n: number) {
+/** What an operation does, whatever the scope of its kind. */
+function verbOf(operationId: string): string {
+  return operationId.replace(/(ClusterScoped|Namespaced)Resource$/, '');
+}
+
+function instance(route: OmeOperation, n: number) {
   const fill = (o: KubernetesObject) =>
     route.path
       .replace('{cluster}', 'ome-dev-a')
@@ -386,35 +430,78 @@ function instance(route: OmeRoute, n: number) {
   const o = kind ? fixtures.get(kind)! : undefined;
   const ns = o?.metadata.namespace;
   const newName = `mx-${RUN}-${n}`;
-  switch (route.handler) {
-    case 'health':
-    case 'openapi':
+  switch (verbOf(route.operationId)) {
+    case 'getHealth':
+    case 'getOpenApiDocument':
     case 'listClusters':
       return { path: route.path, ok: 200 };
     case 'listNamespaces':
+    case 'getCounts':
       return { path: `${route.path}?cluster=ome-dev-a`, ok: 200 };
-    case 'mayCreate':
-      return { path: `${route.path}?kind=InferenceService&cluster=ome-dev-a&namespace=team-a`, ok: 200 };
-    case 'list':
+    case 'getKindSchema':
+      return { path: fill(o!), ok: 200 };
+    case 'getCreateDecision':
+      return {
+        path: `${route.path}?kind=InferenceService&cluster=ome-dev-a&namespace=team-a`,
+        ok: 200,
+      };
+    case 'listResources':
       return { path: `${route.path}?cluster=ome-dev-a&limit=1`, ok: 200 };
     case 'get':
       return { path: fill(o!), ok: 200, action: 'read' as const, ns };
     case 'create':
-      return { path: `${fill(o!)}?dryRun=true`, body: fresh(o!, newName, ns), ok: 201, action: 'write' as const, ns };
+      return {
+        path: `${fill(o!)}?dryRun=true`,
+        body: fresh(o!, newName, ns),
+        ok: 201,
+        action: 'write' as const,
+        ns,
+      };
     case 'update': {
-      const edited = { ...o!, metadata: { ...o!.metadata, labels: { ...o!.metadata.labels, 'ome-console/matrix': RUN } } };
-      return { path: `${fill(o!)}?dryRun=true`, body: edited, ok: 200, action: 'write' as const, ns };
+      const edited = {
+        ...o!,
+        metadata: {
+          ...o!.metadata,
+          labels: { ...o!.metadata.labels, 'ome-console/matrix': RUN },
+        },
+      };
+      return {
+        path: `${fill(o!)}?dryRun=true`,
+        body: edited,
+        ok: 200,
+        action: 'write' as const,
+        ns,
+      };
     }
     case 'delete':
-      return { path: `${fill(o!)}?dryRun=true`, ok: 200, action: 'write' as const, ns };
+      return {
+        path: `${fill(o!)}?dryRun=true`,
+        ok: 200,
+        action: 'write' as const,
+        ns,
+      };
     case 'clone':
-      return { path: fill(o!), body: { name: newName, dryRun: true }, ok: 201, action: 'write' as const, ns };
-    case 'import': {
+      return {
+        path: `${fill(o!)}?dryRun=true`,
+        body: { name: newName },
+        ok: 201,
+        action: 'write' as const,
+        ns,
+      };
+    case 'importYaml': {
       const isvc = fresh(fixtures.get('InferenceService')!, newName, 'team-a');
-      return { path: route.path, body: { cluster: 'ome-dev-a', yaml: JSON.stringify(isvc), dryRun: true }, ok: 200, action: 'write' as const, ns: 'team-a' };
+      return {
+        path: `${route.path}?dryRun=true`,
+        body: { cluster: 'ome-dev-a', yaml: JSON.stringify(isvc) },
+        ok: 200,
+        action: 'write' as const,
+        ns: 'team-a',
+      };
     }
     default:
-      throw new Error(`the matrix does not know handler ${route.handler}: add it`);
+      throw new Error(
+        `the matrix does not know operation ${route.operationId}: add it`,
+      );
   }
 }
 
@@ -429,34 +516,57 @@ describe('permission matrix over the route table (permission.enabled: true)', ()
   afterAll(() => stop?.());
 
   it('gives every route x role the expected status, with real denials for every non-admin role', async () => {
-    const routes = omeRoutes();
+    const routes = omeOperations();
     expect(routes.length).toBeGreaterThan(40);
     const results: string[] = [];
     const mismatches: string[] = [];
-    const denials: Record<Role, number> = { unauthenticated: 0, reader: 0, writer: 0, admin: 0 };
+    const denials: Record<Role, number> = {
+      unauthenticated: 0,
+      reader: 0,
+      writer: 0,
+      admin: 0,
+    };
     let n = 0;
     for (const route of routes) {
       const inst = instance(route, n++);
       for (const role of Object.keys(ROLE_USER) as Role[]) {
         let expected: number;
-        if (route.handler === 'health') expected = 200;
+        if (route.permission === 'none') expected = 200;
         else if (role === 'unauthenticated') expected = 401;
         else if (!inst.action) expected = inst.ok;
         else expected = allowed(role, inst.action, inst.ns) ? inst.ok : 403;
-        const res = await call(server, ROLE_USER[role], route.method, `/api/ome${inst.path.replace(/^\/api\/ome/, '')}`, inst.body);
+        const res = await call(
+          server,
+          ROLE_USER[role],
+          route.method,
+          `/api/ome${inst.path.replace(/^\/api\/ome/, '')}`,
+          inst.body,
+        );
         if (res.status === 401 || res.status === 403) denials[role]++;
-        const line = `${route.method.toUpperCase()} ${route.path} ${role}: ${res.status}`;
+        const line = `${route.method.toUpperCase()} ${route.path} ${role}: ${
+          res.status
+        }`;
         results.push(line);
         if (res.status !== expected) {
-          mismatches.push(`${line} (expected ${expected}) ${res.text.slice(0, 300)}`);
+          mismatches.push(
+            `${line} (expected ${expected}) ${res.text.slice(0, 300)}`,
+          );
         }
-        if (route.handler === 'mayCreate' && res.status === 200 && res.body.allowed !== allowed(role, 'write', 'team-a')) {
+        if (
+          route.operationId === 'getCreateDecision' &&
+          res.status === 200 &&
+          res.body.allowed !== allowed(role, 'write', 'team-a')
+        ) {
           mismatches.push(`${line}: allowed ${res.body.allowed}`);
         }
       }
     }
     // eslint-disable-next-line no-console
-    console.log(`permission matrix: ${results.length} cases, denials ${JSON.stringify(denials)}`);
+    console.log(
+      `permission matrix: ${results.length} cases, denials ${JSON.stringify(
+        denials,
+      )}`,
+    );
     expect(mismatches).toEqual([]);
     expect(denials.unauthenticated).toBeGreaterThan(0);
     expect(denials.reader).toBeGreaterThan(0);
@@ -467,52 +577,116 @@ describe('permission matrix over the route table (permission.enabled: true)', ()
   });
 
   it('answers "may I create" per kind and place', async () => {
-    const ask = (user: string, q: string) => call(server, user, 'get', `/api/ome/permissions/create?${q}`);
-    const inA = await ask(WRITER, 'kind=BaseModel&cluster=ome-dev-b&namespace=team-a');
+    const ask = (user: string, q: string) =>
+      call(server, user, 'get', `/api/ome/permissions/create?${q}`);
+    const inA = await ask(
+      WRITER,
+      'kind=BaseModel&cluster=ome-dev-b&namespace=team-a',
+    );
     expect(inA.body).toEqual({ allowed: true, conditional: true });
-    const inB = await ask(WRITER, 'kind=BaseModel&cluster=ome-dev-a&namespace=team-b');
-    expect(inB.body).toMatchObject({ allowed: false, conditional: true, reason: expect.stringContaining("namespace 'team-b'") });
-    const clusterScoped = await ask(WRITER, 'kind=ClusterBaseModel&cluster=ome-dev-a');
+    const inB = await ask(
+      WRITER,
+      'kind=BaseModel&cluster=ome-dev-a&namespace=team-b',
+    );
+    expect(inB.body).toMatchObject({
+      allowed: false,
+      conditional: true,
+      reason: expect.stringContaining("namespace 'team-b'"),
+    });
+    const clusterScoped = await ask(
+      WRITER,
+      'kind=ClusterBaseModel&cluster=ome-dev-a',
+    );
     expect(clusterScoped.body.allowed).toBe(false);
     const reader = await ask(READER, 'kind=ClusterBaseModel&cluster=ome-dev-a');
-    expect(reader.body).toEqual({ allowed: false, conditional: false, reason: 'You may not create OME resources' });
-    expect((await ask(ADMIN, 'kind=ClusterBaseModel&cluster=ome-dev-a')).body).toEqual({ allowed: true, conditional: false });
+    expect(reader.body).toEqual({
+      allowed: false,
+      conditional: false,
+      reason: 'You may not create OME resources',
+    });
+    expect(
+      (await ask(ADMIN, 'kind=ClusterBaseModel&cluster=ome-dev-a')).body,
+    ).toEqual({ allowed: true, conditional: false });
     expect((await ask(WRITER, 'kind=Nope&cluster=ome-dev-a')).status).toBe(400);
-    expect((await ask(WRITER, 'kind=BaseModel&cluster=ome-dev-a')).status).toBe(400);
+    expect((await ask(WRITER, 'kind=BaseModel&cluster=ome-dev-a')).status).toBe(
+      400,
+    );
   });
 
   it('filters a list, its total and its statistics by a conditional read decision, on both clusters', async () => {
     // An InferenceService in team-a on ome-dev-b too, so both clusters hold some.
     const isvc = fixtures.get('InferenceService')!;
-    await plant(clusterB, 'InferenceService', fresh(isvc, `nsr-${RUN}`, 'team-a'));
+    await plant(
+      clusterB,
+      'InferenceService',
+      fresh(isvc, `nsr-${RUN}`, 'team-a'),
+    );
     const count = async (cluster: typeof clusterA, ns?: string) =>
-      ((await kubeRequest(cluster, 'GET', kubePath('InferenceService', ns))).body.items as unknown[]).length;
+      (
+        (await kubeRequest(cluster, 'GET', kubePath('InferenceService', ns)))
+          .body.items as unknown[]
+      ).length;
     const expectA = await count(clusterA, 'team-a');
     const expectB = await count(clusterB, 'team-a');
     expect(expectA).toBeGreaterThan(0);
     expect(expectB).toBeGreaterThan(0);
-    expect((await count(clusterA)) + (await count(clusterB))).toBeGreaterThan(expectA + expectB);
+    expect((await count(clusterA)) + (await count(clusterB))).toBeGreaterThan(
+      expectA + expectB,
+    );
 
-    const res = await call(server, NS_READER, 'get', '/api/ome/inferenceservices?limit=1');
+    const res = await call(
+      server,
+      NS_READER,
+      'get',
+      '/api/ome/inferenceservices?limit=1',
+    );
     expect(res.status).toBe(200);
     const body = res.body as OmeListResponse;
     expect(body.items).toHaveLength(1);
     expect(body.totalCount).toBe(expectA + expectB);
     expect(body.stats.total).toBe(expectA + expectB);
-    expect(body.stats.byCluster).toEqual({ 'ome-dev-a': expectA, 'ome-dev-b': expectB });
-    const stateTotal = Object.values(body.stats.byState ?? {}).reduce((a, b) => a + b, 0);
+    expect(body.stats.byCluster).toEqual({
+      'ome-dev-a': expectA,
+      'ome-dev-b': expectB,
+    });
+    const stateTotal = Object.values(body.stats.byState ?? {}).reduce(
+      (a, b) => a + b,
+      0,
+    );
     expect(stateTotal).toBe(expectA + expectB);
-    const all = await call(server, NS_READER, 'get', '/api/ome/inferenceservices');
-    expect(new Set(all.body.items.map((i: any) => i.object.metadata.namespace))).toEqual(new Set(['team-a']));
+    const all = await call(
+      server,
+      NS_READER,
+      'get',
+      '/api/ome/inferenceservices',
+    );
+    expect(
+      new Set(all.body.items.map((i: any) => i.object.metadata.namespace)),
+    ).toEqual(new Set(['team-a']));
     // Cluster-scoped kinds: nothing (the namespace rule never matches them), counts 0.
-    const cbm = await call(server, NS_READER, 'get', '/api/ome/clusterbasemodels');
+    const cbm = await call(
+      server,
+      NS_READER,
+      'get',
+      '/api/ome/clusterbasemodels',
+    );
     expect(cbm.body.items).toEqual([]);
     expect(cbm.body.totalCount).toBe(0);
     expect(cbm.body.stats.total).toBe(0);
     // A single object outside the scope: 403 by resource ref.
-    const other = await call(server, NS_READER, 'get', `/api/ome/clusters/ome-dev-b/namespaces/team-b/inferenceservices/team-b-chat`);
+    const other = await call(
+      server,
+      NS_READER,
+      'get',
+      `/api/ome/clusters/ome-dev-b/namespaces/team-b/inferenceservices/team-b-chat`,
+    );
     expect(other.status).toBe(403);
-    const mine = await call(server, NS_READER, 'get', `/api/ome/clusters/ome-dev-b/namespaces/team-a/inferenceservices/nsr-${RUN}`);
+    const mine = await call(
+      server,
+      NS_READER,
+      'get',
+      `/api/ome/clusters/ome-dev-b/namespaces/team-a/inferenceservices/nsr-${RUN}`,
+    );
     expect(mine.status).toBe(200);
     // The actions on each item follow the update/delete decisions (DENY for this user).
     expect(mine.body.actions).toEqual({ update: false, delete: false });
@@ -522,43 +696,98 @@ describe('permission matrix over the route table (permission.enabled: true)', ()
     const model = fixtures.get('BaseModel')!;
     for (const cluster of ['ome-dev-a', 'ome-dev-b']) {
       const name = `w-${RUN}-${cluster.slice(-1)}`;
-      const ok = await call(server, WRITER, 'post', `/api/ome/clusters/${cluster}/namespaces/team-a/basemodels`, fresh(model, name, 'team-a'));
+      const ok = await call(
+        server,
+        WRITER,
+        'post',
+        `/api/ome/clusters/${cluster}/namespaces/team-a/basemodels`,
+        fresh(model, name, 'team-a'),
+      );
       expect(ok.status).toBe(201);
-      created.push({ cluster: cluster === 'ome-dev-a' ? clusterA : clusterB, path: kubePath('BaseModel', 'team-a', name) });
-      const denied = await call(server, WRITER, 'post', `/api/ome/clusters/${cluster}/namespaces/team-b/basemodels`, fresh(model, name, 'team-b'));
+      created.push({
+        cluster: cluster === 'ome-dev-a' ? clusterA : clusterB,
+        path: kubePath('BaseModel', 'team-a', name),
+      });
+      const denied = await call(
+        server,
+        WRITER,
+        'post',
+        `/api/ome/clusters/${cluster}/namespaces/team-b/basemodels`,
+        fresh(model, name, 'team-b'),
+      );
       expect(denied.status).toBe(403);
       const cl = cluster === 'ome-dev-a' ? clusterA : clusterB;
-      expect((await kubeRequest(cl, 'GET', kubePath('BaseModel', 'team-b', name))).status).toBe(404);
+      expect(
+        (await kubeRequest(cl, 'GET', kubePath('BaseModel', 'team-b', name)))
+          .status,
+      ).toBe(404);
     }
     // In list answers, actions show what the writer may do per item.
     const teamA = new Set<string>();
     for (const cl of [clusterA, clusterB]) {
-      for (const ns of (await kubeRequest(cl, 'GET', '/api/v1/namespaces')).body.items) {
-        if (ns.metadata.labels?.['ome.io/team'] === 'team-a') teamA.add(`${cl.name}/${ns.metadata.name}`);
+      for (const ns of (await kubeRequest(cl, 'GET', '/api/v1/namespaces')).body
+        .items) {
+        if (ns.metadata.labels?.['ome.io/team'] === 'team-a')
+          teamA.add(`${cl.name}/${ns.metadata.name}`);
       }
     }
     const list = await call(server, WRITER, 'get', '/api/ome/basemodels');
     for (const item of list.body.items) {
-      const mine = teamA.has(`${item.cluster}/${item.object.metadata.namespace}`);
+      const mine = teamA.has(
+        `${item.cluster}/${item.object.metadata.namespace}`,
+      );
       expect(item.actions).toEqual({ update: mine, delete: mine });
     }
-    const cbm = await call(server, WRITER, 'get', '/api/ome/clusterbasemodels?limit=3');
-    for (const item of cbm.body.items) expect(item.actions).toEqual({ update: false, delete: false });
+    const cbm = await call(
+      server,
+      WRITER,
+      'get',
+      '/api/ome/clusterbasemodels?limit=3',
+    );
+    for (const item of cbm.body.items)
+      expect(item.actions).toEqual({ update: false, delete: false });
   });
 
-  it('refuses to relabel an object out of or into a label-scoped writer\'s scope', async () => {
+  it("refuses to relabel an object out of or into a label-scoped writer's scope", async () => {
     const model = fixtures.get('BaseModel')!;
     const labelled = (name: string, team: string) => {
       const o = fresh(model, name, 'team-a');
-      return { ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, 'ome.io/team': team } } };
-    };
-    const inScope = await plant(clusterA, 'BaseModel', labelled(`in-${RUN}`, 'team-a'));
-    const outOfScope = await plant(clusterA, 'BaseModel', labelled(`out-${RUN}`, 'team-b'));
-    const put = (o: KubernetesObject, team: string, extra: Record<string, string> = {}) =>
-      call(server, LABEL_WRITER, 'put', `/api/ome/clusters/ome-dev-a/namespaces/team-a/basemodels/${o.metadata.name}`, {
+      return {
         ...o,
-        metadata: { ...o.metadata, labels: { ...o.metadata.labels, 'ome.io/team': team, ...extra } },
-      });
+        metadata: {
+          ...o.metadata,
+          labels: { ...o.metadata.labels, 'ome.io/team': team },
+        },
+      };
+    };
+    const inScope = await plant(
+      clusterA,
+      'BaseModel',
+      labelled(`in-${RUN}`, 'team-a'),
+    );
+    const outOfScope = await plant(
+      clusterA,
+      'BaseModel',
+      labelled(`out-${RUN}`, 'team-b'),
+    );
+    const put = (
+      o: KubernetesObject,
+      team: string,
+      extra: Record<string, string> = {},
+    ) =>
+      call(
+        server,
+        LABEL_WRITER,
+        'put',
+        `/api/ome/clusters/ome-dev-a/namespaces/team-a/basemodels/${o.metadata.name}`,
+        {
+          ...o,
+          metadata: {
+            ...o.metadata,
+            labels: { ...o.metadata.labels, 'ome.io/team': team, ...extra },
+          },
+        },
+      );
     // Out of its scope: the object as it will be is not allowed.
     expect((await put(inScope, 'team-b')).status).toBe(403);
     // Into its scope: the object as it is is not allowed.
@@ -567,11 +796,21 @@ describe('permission matrix over the route table (permission.enabled: true)', ()
     const ok = await put(inScope, 'team-a', { 'ome-console/note': RUN });
     expect(ok.status).toBe(200);
     expect(ok.body.changed).toBe(true);
-    const now = await kubeRequest(clusterA, 'GET', kubePath('BaseModel', 'team-a', `out-${RUN}`));
+    const now = await kubeRequest(
+      clusterA,
+      'GET',
+      kubePath('BaseModel', 'team-a', `out-${RUN}`),
+    );
     expect(now.body.metadata.labels['ome.io/team']).toBe('team-b');
     // Creating: decided on the object about to be created.
     const create = (team: string, name: string) =>
-      call(server, LABEL_WRITER, 'post', '/api/ome/clusters/ome-dev-a/namespaces/team-a/basemodels?dryRun=true', labelled(name, team));
+      call(
+        server,
+        LABEL_WRITER,
+        'post',
+        '/api/ome/clusters/ome-dev-a/namespaces/team-a/basemodels?dryRun=true',
+        labelled(name, team),
+      );
     expect((await create('team-b', `c1-${RUN}`)).status).toBe(403);
     expect((await create('team-a', `c2-${RUN}`)).status).toBe(201);
   });
@@ -580,16 +819,42 @@ describe('permission matrix over the route table (permission.enabled: true)', ()
     const writes = auditRecords.filter(r => r.plugin === 'ome');
     expect(writes.length).toBeGreaterThan(0);
     const record = writes.find(
-      r => r.eventId === 'resource-create' && r.actor === WRITER && r.status === 'succeeded' && (r.meta as any).namespace === 'team-a' && (r.meta as any).dryRun === false,
+      r =>
+        r.eventId === 'resource-create' &&
+        r.actor === WRITER &&
+        r.status === 'succeeded' &&
+        (r.meta as any).namespace === 'team-a' &&
+        (r.meta as any).dryRun === false,
     );
     expect(record).toMatchObject({
       severityLevel: 'medium',
-      meta: { cluster: expect.any(String), kind: 'BaseModel', namespace: 'team-a', name: expect.any(String), dryRun: false },
+      meta: {
+        cluster: expect.any(String),
+        kind: 'BaseModel',
+        namespace: 'team-a',
+        name: expect.any(String),
+        dryRun: false,
+      },
       outcome: { changed: true },
     });
-    const refused = writes.find(r => r.eventId === 'resource-create' && r.actor === WRITER && r.status === 'failed');
-    expect(refused).toMatchObject({ error: { name: 'NotAllowedError', message: expect.stringContaining('ome.resource.create') } });
-    for (const id of ['resource-update', 'resource-delete', 'resource-clone', 'resource-import']) {
+    const refused = writes.find(
+      r =>
+        r.eventId === 'resource-create' &&
+        r.actor === WRITER &&
+        r.status === 'failed',
+    );
+    expect(refused).toMatchObject({
+      error: {
+        name: 'NotAllowedError',
+        message: expect.stringContaining('ome.resource.create'),
+      },
+    });
+    for (const id of [
+      'resource-update',
+      'resource-delete',
+      'resource-clone',
+      'resource-import',
+    ]) {
       expect(writes.some(r => r.eventId === id)).toBe(true);
     }
   });
@@ -603,14 +868,21 @@ describe('impersonation against the real apiserver', () => {
   // alice in group ome-admins: nothing of ome.io. bob (team-b) is a team-b writer in both.
   // (One group each: the kubernetes proxy joins repeated Impersonate-Group headers.)
   const BOB = 'user:default/bob';
-  const groups = { ...GROUPS, [WRITER]: ['group:default/ome-admins'], [BOB]: ['group:default/team-b'] };
+  const groups = {
+    ...GROUPS,
+    [WRITER]: ['group:default/ome-admins'],
+    [BOB]: ['group:default/team-b'],
+  };
   beforeAll(async () => {
     const backend = await startBackend(
       {
         clusters: [
           {
             name: 'ome-dev-a',
-            impersonation: { enabled: true, token: clusterA.tokens['ome-impersonator'] },
+            impersonation: {
+              enabled: true,
+              token: clusterA.tokens['ome-impersonator'],
+            },
           },
         ],
       },
@@ -624,32 +896,80 @@ describe('impersonation against the real apiserver', () => {
   it('sends the Backstage user as the Kubernetes user: Backstage allows, RBAC denies, 403 with the reason, nothing written', async () => {
     const isvc = fixtures.get('InferenceService')!;
     const name = `imp-${RUN}`;
-    const res = await call(server, WRITER, 'post', '/api/ome/clusters/ome-dev-a/namespaces/team-b/inferenceservices', fresh(isvc, name, 'team-b'));
+    const res = await call(
+      server,
+      WRITER,
+      'post',
+      '/api/ome/clusters/ome-dev-a/namespaces/team-b/inferenceservices',
+      fresh(isvc, name, 'team-b'),
+    );
     expect(res.status).toBe(403);
-    expect(res.body.error.message).toContain('User "alice" cannot create resource "inferenceservices"');
+    expect(res.body.error.message).toContain(
+      'User "alice" cannot create resource "inferenceservices"',
+    );
     expect(res.body.error.message).toContain('"team-b"');
-    expect((await kubeRequest(clusterA, 'GET', kubePath('InferenceService', 'team-b', name))).status).toBe(404);
+    expect(
+      (
+        await kubeRequest(
+          clusterA,
+          'GET',
+          kubePath('InferenceService', 'team-b', name),
+        )
+      ).status,
+    ).toBe(404);
     // The same write on ome-dev-b (no impersonation) goes through as the kubernetes plugin.
-    const b = await call(server, WRITER, 'post', '/api/ome/clusters/ome-dev-b/namespaces/team-b/inferenceservices?dryRun=true', fresh(isvc, name, 'team-b'));
+    const b = await call(
+      server,
+      WRITER,
+      'post',
+      '/api/ome/clusters/ome-dev-b/namespaces/team-b/inferenceservices?dryRun=true',
+      fresh(isvc, name, 'team-b'),
+    );
     expect(b.status).toBe(201);
     // A cluster-scoped write: RBAC gives alice no cluster-scoped write.
     const cbm = fixtures.get('ClusterBaseModel')!;
-    const scoped = await call(server, WRITER, 'post', '/api/ome/clusters/ome-dev-a/clusterbasemodels?dryRun=true', fresh(cbm, name));
+    const scoped = await call(
+      server,
+      WRITER,
+      'post',
+      '/api/ome/clusters/ome-dev-a/clusterbasemodels?dryRun=true',
+      fresh(cbm, name),
+    );
     expect(scoped.status).toBe(403);
     expect(scoped.body.error.message).toContain('User "alice"');
     // Reads are hers too: the cluster does not let her list InferenceServices.
-    const list = await call(server, WRITER, 'get', '/api/ome/inferenceservices?cluster=ome-dev-a&limit=1');
+    const list = await call(
+      server,
+      WRITER,
+      'get',
+      '/api/ome/inferenceservices?cluster=ome-dev-a&limit=1',
+    );
     expect(list.status).toBe(200);
     expect(list.body.errors).toEqual([
-      expect.objectContaining({ cluster: 'ome-dev-a', reason: 'forbidden', message: expect.stringContaining('User "alice" cannot list') }),
+      expect.objectContaining({
+        cluster: 'ome-dev-a',
+        reason: 'forbidden',
+        message: expect.stringContaining('User "alice" cannot list'),
+      }),
     ]);
   });
 
   it('lets the impersonated user write where the cluster allows it (its groups arrive)', async () => {
     const isvc = fixtures.get('InferenceService')!;
-    const res = await call(server, BOB, 'post', '/api/ome/clusters/ome-dev-a/namespaces/team-b/inferenceservices?dryRun=true', fresh(isvc, `imp2-${RUN}`, 'team-b'));
+    const res = await call(
+      server,
+      BOB,
+      'post',
+      '/api/ome/clusters/ome-dev-a/namespaces/team-b/inferenceservices?dryRun=true',
+      fresh(isvc, `imp2-${RUN}`, 'team-b'),
+    );
     expect(res.status).toBe(201);
-    const list = await call(server, BOB, 'get', '/api/ome/inferenceservices?cluster=ome-dev-a&limit=1');
+    const list = await call(
+      server,
+      BOB,
+      'get',
+      '/api/ome/inferenceservices?cluster=ome-dev-a&limit=1',
+    );
     expect(list.body.errors).toEqual([]);
   });
 
@@ -662,11 +982,23 @@ describe('impersonation against the real apiserver', () => {
       'post',
       '/api/ome/clusters/ome-dev-a/namespaces/team-b/inferenceservices',
       fresh(isvc, name, 'team-b'),
-      { 'Impersonate-User': 'ome-admin', 'Impersonate-Group': 'system:masters', 'Backstage-Kubernetes-Authorization': `Bearer ${clusterA.tokens['ome-admin']}` },
+      {
+        'Impersonate-User': 'ome-admin',
+        'Impersonate-Group': 'system:masters',
+        'Backstage-Kubernetes-Authorization': `Bearer ${clusterA.tokens['ome-admin']}`,
+      },
     );
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('User "alice"');
-    expect((await kubeRequest(clusterA, 'GET', kubePath('InferenceService', 'team-b', name))).status).toBe(404);
+    expect(
+      (
+        await kubeRequest(
+          clusterA,
+          'GET',
+          kubePath('InferenceService', 'team-b', name),
+        )
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -680,10 +1012,36 @@ describe('secrets', () => {
       expect(got.status).toBe(200);
       expect(got.body.object.spec.storage.parameters.token).not.toBe(SECRET);
       await call(backend.server, ADMIN, 'get', '/api/ome/basemodels');
-      const edited = { ...got.body.object, metadata: { ...got.body.object.metadata, labels: { x: RUN } } };
-      expect((await call(backend.server, ADMIN, 'put', `${path}?dryRun=true`, edited)).status).toBe(200);
-      expect((await call(backend.server, ADMIN, 'post', `${path}/clone`, { name: `sc-${RUN}`, dryRun: true })).status).toBe(201);
-      expect((await call(backend.server, ADMIN, 'delete', `${path}?dryRun=true`)).status).toBe(200);
+      const edited = {
+        ...got.body.object,
+        metadata: { ...got.body.object.metadata, labels: { x: RUN } },
+      };
+      expect(
+        (
+          await call(
+            backend.server,
+            ADMIN,
+            'put',
+            `${path}?dryRun=true`,
+            edited,
+          )
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await call(
+            backend.server,
+            ADMIN,
+            'post',
+            `${path}/clone?dryRun=true`,
+            { name: `sc-${RUN}` },
+          )
+        ).status,
+      ).toBe(201);
+      expect(
+        (await call(backend.server, ADMIN, 'delete', `${path}?dryRun=true`))
+          .status,
+      ).toBe(200);
     } finally {
       await backend.stop();
     }
@@ -700,6 +1058,8 @@ describe('secrets', () => {
     expect(leaks(auditRecords.map(r => JSON.stringify(r)))).toEqual([]);
     // The impersonator's token is a secret too.
     const token = clusterA.tokens['ome-impersonator'];
-    expect([...responses, ...logLines].filter(t => t.includes(token))).toEqual([]);
+    expect([...responses, ...logLines].filter(t => t.includes(token))).toEqual(
+      [],
+    );
   });
 });

@@ -24,7 +24,7 @@ import omePlugin, {
   createOmeConditionalDecision,
   omeConditions,
 } from './index';
-import { classifyProxyError } from './service/KubernetesProxyClient';
+import { classifyProxyError } from './service/proxyErrors';
 import {
   DEAD,
   backendConfig,

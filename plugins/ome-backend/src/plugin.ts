@@ -14,10 +14,11 @@ import { KubernetesProxyClient } from './service/KubernetesProxyClient';
 import { OmeResourceService } from './service/OmeResourceService';
 import { OmeResourceWriter } from './service/OmeResourceWriter';
 import { ImportService } from './service/ImportService';
+import { KindSchemaService } from './service/KindSchemaService';
 import { NamespaceLabels } from './permissions/NamespaceLabels';
 
 /**
- * The OME backend plugin: reads (and later writes) OME resources across the clusters of the
+ * The OME backend plugin: reads and writes OME resources across the clusters of the
  * kubernetes backend plugin, through its proxy, with its own permission checks.
  *
  * @public
@@ -61,7 +62,9 @@ export const omePlugin = createBackendPlugin({
         });
         if (options.impersonation.size) {
           logger.info(
-            `Impersonating Backstage users on cluster(s) ${[...options.impersonation.keys()].join(', ')}`,
+            `Impersonating Backstage users on cluster(s) ${[
+              ...options.impersonation.keys(),
+            ].join(', ')}`,
           );
         }
         const clusters = new ClusterService({
@@ -69,7 +72,8 @@ export const omePlugin = createBackendPlugin({
           probeTimeoutMs: options.clusterTimeoutMs,
         });
         const resources = new OmeResourceService({ client, clusters });
-        const writer = new OmeResourceWriter({ client });
+        const writer = new OmeResourceWriter({ client, reader: resources });
+        const schemas = new KindSchemaService({ client });
         const importer = new ImportService({ client, writer });
         const namespaceLabels = new NamespaceLabels({ client });
 
@@ -100,6 +104,7 @@ export const omePlugin = createBackendPlugin({
             resources,
             writer,
             importer,
+            schemas,
             namespaceLabels,
             auditor,
             userInfo,

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import {
   OME_API_GROUP,
   OME_KINDS,
@@ -6,11 +7,10 @@ import {
   OmeKindAvailability,
 } from '@ome-console/plugin-ome-common';
 import {
-  ClusterRequestError,
-  ClusterRequestFailure,
   KubernetesClusterSummary,
   KubernetesProxyClient,
 } from './KubernetesProxyClient';
+import { ClusterRequestFailure, clusterFailureOf } from './errors';
 
 /** Failed probes that still show the cluster's apiserver answered. */
 const REACHABLE_FAILURES: ReadonlySet<ClusterRequestFailure> = new Set([
@@ -18,27 +18,67 @@ const REACHABLE_FAILURES: ReadonlySet<ClusterRequestFailure> = new Set([
   'not-installed',
 ]);
 
+/** How long the kubernetes backend's cluster list is reused (one request answers many). */
+const CLUSTER_LIST_TTL_MS = 5_000;
+
 /** The clusters of the kubernetes backend, with their reachability. */
 export class ClusterService {
   readonly #client: KubernetesProxyClient;
   readonly #probeTimeoutMs: number;
+  readonly #ttlMs: number;
+  #cached?: { at: number; clusters: Promise<KubernetesClusterSummary[]> };
 
   constructor(options: {
     client: KubernetesProxyClient;
     /** How long a reachability probe (`GET /version`) may take. */
     probeTimeoutMs: number;
+    /** How long the cluster list is reused; 5 s by default. */
+    cacheTtlMs?: number;
   }) {
     this.#client = options.client;
     this.#probeTimeoutMs = options.probeTimeoutMs;
+    this.#ttlMs = options.cacheTtlMs ?? CLUSTER_LIST_TTL_MS;
+  }
+
+  /** The kubernetes backend's clusters, asked at most once per TTL (a failure is not kept). */
+  #summaries(): Promise<KubernetesClusterSummary[]> {
+    const now = Date.now();
+    if (!this.#cached || now - this.#cached.at > this.#ttlMs) {
+      const clusters = this.#client.listClusters();
+      const entry = { at: now, clusters };
+      this.#cached = entry;
+      clusters.catch(() => {
+        if (this.#cached === entry) this.#cached = undefined;
+      });
+    }
+    return this.#cached.clusters;
   }
 
   async listClusterNames(): Promise<string[]> {
-    return (await this.#client.listClusters()).map(c => c.name);
+    return (await this.#summaries()).map(c => c.name);
+  }
+
+  /**
+   * `requested` when every name in it is a cluster of the kubernetes backend (undefined:
+   * all clusters); else a 400 naming the unknown ones.
+   */
+  async known(requested: string[] | undefined): Promise<string[] | undefined> {
+    if (!requested) return undefined;
+    const known = new Set(await this.listClusterNames());
+    const unknown = requested.filter(c => !known.has(c));
+    if (unknown.length) {
+      throw new InputError(
+        `query parameter cluster: unknown cluster${
+          unknown.length > 1 ? 's' : ''
+        } ${unknown.map(c => `'${c}'`).join(', ')}`,
+      );
+    }
+    return requested;
   }
 
   /** Every cluster, each probed concurrently with `GET /version` and a short timeout. */
   async listClusters(): Promise<OmeClusterInfo[]> {
-    const clusters = await this.#client.listClusters();
+    const clusters = await this.#summaries();
     return Promise.all(clusters.map(c => this.#probe(c)));
   }
 
@@ -54,7 +94,7 @@ export class ClusterService {
         timeoutMs: this.#probeTimeoutMs,
       });
     } catch (error) {
-      if (!(error instanceof ClusterRequestError) || error.statusCode !== 404) {
+      if (clusterFailureOf(error)?.statusCode !== 404) {
         throw error;
       }
     }
@@ -69,8 +109,14 @@ export class ClusterService {
           timeoutMs: this.#probeTimeoutMs,
         });
         for (const r of list?.resources ?? []) {
-          const info = OME_KINDS.find(k => k.kind === r.kind && k.plural === r.name);
-          if (info) versions.set(info.kind, [...(versions.get(info.kind) ?? []), version]);
+          const info = OME_KINDS.find(
+            k => k.kind === r.kind && k.plural === r.name,
+          );
+          if (info)
+            versions.set(info.kind, [
+              ...(versions.get(info.kind) ?? []),
+              version,
+            ]);
         }
       }),
     );
@@ -102,8 +148,7 @@ export class ClusterService {
         ...(kinds && { kinds }),
       };
     } catch (error) {
-      const reason =
-        error instanceof ClusterRequestError ? error.reason : 'error';
+      const reason = clusterFailureOf(error)?.reason ?? 'error';
       return {
         name: cluster.name,
         ...title,

@@ -4,23 +4,30 @@ import {
   OME_API_VERSION,
   OME_KINDS,
   OmeImportDocumentResult,
+  OmeImportRequest,
   OmeImportResponse,
   OmeKind,
   parseYamlDocuments,
   validateNamespaceName,
   validateOmeObject,
 } from '@ome-console/plugin-ome-common';
-import { ClusterRequestError, KubernetesProxyClient } from './KubernetesProxyClient';
+import { KubernetesProxyClient } from './KubernetesProxyClient';
 import { OmeResourceWriter } from './OmeResourceWriter';
 import { NotAllowedError } from '@backstage/errors';
-import { OmeHttpError, badRequest, toHttpError } from './errors';
+import { badRequest, clusterFailureOf, detailsOf } from './errors';
 import { sanitizeObject } from './sanitize';
+import type { ImportRights } from './authorization';
 
 /** Most documents one import may hold. */
 const MAX_DOCUMENTS = 500;
 
 type Plan =
-  | { kind: 'Namespace'; name: string; labels?: Record<string, string>; exists: boolean }
+  | {
+      kind: 'Namespace';
+      name: string;
+      labels?: Record<string, string>;
+      exists: boolean;
+    }
   | { kind: OmeKind; namespace?: string; object: KubernetesObject };
 
 function firstLine(message: string): string {
@@ -28,14 +35,14 @@ function firstLine(message: string): string {
   return message.split('\n')[0].trim();
 }
 
-function describe(error: unknown): Pick<OmeImportDocumentResult, 'message' | 'fieldErrors'> {
-  if (error instanceof OmeHttpError) {
-    return {
-      message: error.message,
-      ...(error.details?.fieldErrors && { fieldErrors: error.details.fieldErrors }),
-    };
-  }
-  return { message: (error as Error)?.message ?? String(error) };
+function describe(
+  error: unknown,
+): Pick<OmeImportDocumentResult, 'message' | 'fieldErrors'> {
+  const fieldErrors = detailsOf(error)?.fieldErrors;
+  return {
+    message: (error as Error)?.message ?? String(error),
+    ...(fieldErrors && { fieldErrors }),
+  };
 }
 
 /**
@@ -48,85 +55,124 @@ export class ImportService {
   readonly #client: KubernetesProxyClient;
   readonly #writer: OmeResourceWriter;
 
-  constructor(options: { client: KubernetesProxyClient; writer: OmeResourceWriter }) {
+  constructor(options: {
+    client: KubernetesProxyClient;
+    writer: OmeResourceWriter;
+  }) {
     this.#client = options.client;
     this.#writer = options.writer;
   }
 
   async #namespaceExists(cluster: string, name: string): Promise<boolean> {
     try {
-      await this.#client.request(cluster, `/api/v1/namespaces/${encodeURIComponent(name)}`);
+      await this.#client.request(
+        cluster,
+        `/api/v1/namespaces/${encodeURIComponent(name)}`,
+      );
       return true;
     } catch (error) {
-      if (error instanceof ClusterRequestError && error.reason === 'not-found') return false;
-      if (error instanceof ClusterRequestError) throw toHttpError(error);
+      if (clusterFailureOf(error)?.reason === 'not-found') return false;
       throw error;
     }
   }
 
   async import(
-    request: unknown,
-    rights: {
-      mayCreate: (object: KubernetesObject) => boolean;
-      mayCreateNamespace: boolean;
-      mayUpdate: (before: KubernetesObject, after: KubernetesObject) => boolean;
-    },
+    request: OmeImportRequest & { dryRun: boolean },
+    rights: ImportRights,
   ): Promise<OmeImportResponse> {
     const refuse = (what: string) => async () => {
       throw new NotAllowedError(`Not allowed to ${what}`);
     };
     const authorizeCreate = async (object: KubernetesObject) => {
-      if (!rights.mayCreate(object)) await refuse(`create ${object.kind} '${object.metadata.name}'`)();
+      if (!rights.mayCreate(object))
+        await refuse(`create ${object.kind} '${object.metadata.name}'`)();
     };
-    const authorizeUpdate = async (before: KubernetesObject, after: KubernetesObject) => {
-      if (!rights.mayUpdate(before, after)) await refuse(`update ${before.kind} '${before.metadata.name}'`)();
+    const authorizeUpdate = async (
+      before: KubernetesObject,
+      after: KubernetesObject,
+    ) => {
+      if (!rights.mayUpdate(before, after))
+        await refuse(`update ${before.kind} '${before.metadata.name}'`)();
     };
-    if (!request || typeof request !== 'object' || Array.isArray(request)) {
-      throw badRequest('body: must be a JSON object with cluster and yaml');
-    }
-    const { cluster, namespace, yaml, dryRun } = request as Record<string, unknown>;
-    if (typeof cluster !== 'string' || !cluster) throw badRequest('body.cluster: is required');
-    if (typeof yaml !== 'string' || !yaml.trim()) throw badRequest('body.yaml: is required (one or more YAML documents)');
-    if (namespace !== undefined && (typeof namespace !== 'string' || validateNamespaceName(namespace))) {
-      throw badRequest(`body.namespace: ${typeof namespace === 'string' ? validateNamespaceName(namespace) : 'must be a string'}`);
-    }
-    if (dryRun !== undefined && typeof dryRun !== 'boolean') throw badRequest('body.dryRun: must be true or false');
+    const { cluster, namespace, yaml, dryRun } = request;
+    if (!yaml.trim())
+      throw badRequest('body.yaml: is required (one or more YAML documents)');
+    const namespaceProblem =
+      namespace === undefined ? undefined : validateNamespaceName(namespace);
+    if (namespaceProblem)
+      throw badRequest(`body.namespace: ${namespaceProblem}`);
 
     const documents = parseYamlDocuments(yaml);
-    if (documents.length === 0) throw badRequest('body.yaml: holds no documents');
+    if (documents.length === 0)
+      throw badRequest('body.yaml: holds no documents');
     if (documents.length > MAX_DOCUMENTS) {
-      throw badRequest(`body.yaml: holds ${documents.length} documents; at most ${MAX_DOCUMENTS} per import`);
+      throw badRequest(
+        `body.yaml: holds ${documents.length} documents; at most ${MAX_DOCUMENTS} per import`,
+      );
+    }
+    const overLimit = documents.find(d => d.error?.limitExceeded);
+    if (overLimit) {
+      // Refused whole: such input is an attack on the parser, not a document to report on.
+      throw badRequest(
+        `body.yaml: document ${overLimit.index + 1}: ${firstLine(
+          overLimit.error!.message,
+        )}`,
+      );
     }
 
     const results: OmeImportDocumentResult[] = [];
     const plans: Array<Plan | undefined> = [];
     const createdNamespaces = new Set<string>();
     for (const doc of documents) {
-      const result: OmeImportDocumentResult = { index: doc.index, outcome: 'valid' };
+      const result: OmeImportDocumentResult = {
+        index: doc.index,
+        outcome: 'valid',
+      };
       results.push(result);
       plans.push(undefined);
       if (doc.error) {
-        Object.assign(result, { outcome: 'failed', message: `YAML: ${firstLine(doc.error.message)}${doc.error.line ? ` (line ${doc.error.line})` : ''}` });
+        Object.assign(result, {
+          outcome: 'failed',
+          message: `YAML: ${firstLine(doc.error.message)}${
+            doc.error.line ? ` (line ${doc.error.line})` : ''
+          }`,
+        });
         continue;
       }
       const value = doc.value as Partial<KubernetesObject> | null;
-      if (!value || typeof value !== 'object' || Array.isArray(value) || typeof value.kind !== 'string') {
-        Object.assign(result, { outcome: 'failed', message: 'not a Kubernetes object (no kind)' });
+      if (
+        !value ||
+        typeof value !== 'object' ||
+        Array.isArray(value) ||
+        typeof value.kind !== 'string'
+      ) {
+        Object.assign(result, {
+          outcome: 'failed',
+          message: 'not a Kubernetes object (no kind)',
+        });
         continue;
       }
-      const name = typeof value.metadata?.name === 'string' ? value.metadata.name : undefined;
+      const name =
+        typeof value.metadata?.name === 'string'
+          ? value.metadata.name
+          : undefined;
       Object.assign(result, { kind: value.kind, ...(name && { name }) });
       if (value.kind === 'Secret' || value.kind === 'SecretList') {
         Object.assign(result, {
           outcome: 'refused',
-          message: 'Secrets are not imported (their data is neither read back nor shown): create them with your secret manager or kubectl',
+          message:
+            'Secrets are not imported (their data is neither read back nor shown): create them with your secret manager or kubectl',
         });
         continue;
       }
       if (value.kind === 'Namespace' && value.apiVersion === 'v1') {
         const problem = validateNamespaceName(name);
         if (problem) {
-          Object.assign(result, { outcome: 'failed', message: `metadata.name: ${problem}`, fieldErrors: [{ path: 'metadata.name', message: problem }] });
+          Object.assign(result, {
+            outcome: 'failed',
+            message: `metadata.name: ${problem}`,
+            fieldErrors: [{ path: 'metadata.name', message: problem }],
+          });
           continue;
         }
         const exists = await this.#namespaceExists(cluster, name!);
@@ -138,14 +184,21 @@ export class ImportService {
           continue;
         }
         if (!exists) createdNamespaces.add(name!);
-        plans[plans.length - 1] = { kind: 'Namespace', name: name!, labels: value.metadata?.labels, exists };
+        plans[plans.length - 1] = {
+          kind: 'Namespace',
+          name: name!,
+          labels: value.metadata?.labels,
+          exists,
+        };
         continue;
       }
       const info = OME_KINDS.find(k => k.kind === value.kind);
       if (!info || value.apiVersion !== `${OME_API_GROUP}/${OME_API_VERSION}`) {
         Object.assign(result, {
           outcome: 'refused',
-          message: `${value.apiVersion ?? '(no apiVersion)'} ${value.kind}: only OME kinds (${OME_API_GROUP}/${OME_API_VERSION}) and Namespaces are imported`,
+          message: `${value.apiVersion ?? '(no apiVersion)'} ${
+            value.kind
+          }: only OME kinds (${OME_API_GROUP}/${OME_API_VERSION}) and Namespaces are imported`,
         });
         continue;
       }
@@ -153,20 +206,37 @@ export class ImportService {
         ...value,
         metadata: {
           ...value.metadata,
-          ...(info.namespaced && !value.metadata?.namespace && namespace && { namespace }),
+          ...(info.namespaced &&
+            !value.metadata?.namespace &&
+            namespace && { namespace }),
         },
       } as KubernetesObject;
       if (info.namespaced) result.namespace = object.metadata.namespace;
       const fieldErrors = validateOmeObject(info.kind, object);
       if (info.namespaced && !object.metadata.namespace) {
-        fieldErrors.push({ path: 'metadata.namespace', message: 'is required (or give a default namespace)' });
+        fieldErrors.push({
+          path: 'metadata.namespace',
+          message: 'is required (or give a default namespace)',
+        });
       }
       if (fieldErrors.length) {
-        Object.assign(result, { outcome: 'failed', message: fieldErrors.map(e => `${e.path} ${e.message}`).join('; '), fieldErrors });
+        Object.assign(result, {
+          outcome: 'failed',
+          message: fieldErrors.map(e => `${e.path} ${e.message}`).join('; '),
+          fieldErrors,
+        });
         continue;
       }
-      const target = { cluster, kind: info.kind, namespace: object.metadata.namespace };
-      plans[plans.length - 1] = { kind: info.kind, namespace: target.namespace, object };
+      const target = {
+        cluster,
+        kind: info.kind,
+        namespace: object.metadata.namespace,
+      };
+      plans[plans.length - 1] = {
+        kind: info.kind,
+        namespace: target.namespace,
+        object,
+      };
       if (target.namespace && createdNamespaces.has(target.namespace)) {
         // Its namespace is created by this import: the cluster cannot dry-run it before that.
         continue;
@@ -187,7 +257,9 @@ export class ImportService {
       }
     }
 
-    const allValid = results.every(r => r.outcome === 'valid' || r.outcome === 'unchanged');
+    const allValid = results.every(
+      r => r.outcome === 'valid' || r.outcome === 'unchanged',
+    );
     if (!allValid || dryRun) {
       return { cluster, dryRun: !!dryRun, applied: allValid, results };
     }
@@ -196,7 +268,11 @@ export class ImportService {
     const order = plans
       .map((plan, i) => ({ plan, i }))
       .filter((p): p is { plan: Plan; i: number } => !!p.plan)
-      .sort((a, b) => Number(b.plan.kind === 'Namespace') - Number(a.plan.kind === 'Namespace'));
+      .sort(
+        (a, b) =>
+          Number(b.plan.kind === 'Namespace') -
+          Number(a.plan.kind === 'Namespace'),
+      );
     const undo: Array<{ i: number; run: () => Promise<unknown> }> = [];
     for (const { plan, i } of order) {
       const result = results[i];
@@ -208,15 +284,32 @@ export class ImportService {
           }
           await this.#client.request(cluster, '/api/v1/namespaces', {
             method: 'POST',
-            body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: plan.name, ...(plan.labels && { labels: plan.labels }) } },
+            body: {
+              apiVersion: 'v1',
+              kind: 'Namespace',
+              metadata: {
+                name: plan.name,
+                ...(plan.labels && { labels: plan.labels }),
+              },
+            },
           });
           result.outcome = 'created';
-          undo.push({ i, run: () => this.#client.request(cluster, `/api/v1/namespaces/${encodeURIComponent(plan.name)}`, { method: 'DELETE' }) });
+          undo.push({
+            i,
+            run: () =>
+              this.#client.request(
+                cluster,
+                `/api/v1/namespaces/${encodeURIComponent(plan.name)}`,
+                { method: 'DELETE' },
+              ),
+          });
           continue;
         }
         const target = { cluster, kind: plan.kind, namespace: plan.namespace };
         const name = plan.object.metadata.name;
-        const before = await this.#writer.getStored({ ...target, name }).catch(() => undefined);
+        const before = await this.#writer
+          .getStored({ ...target, name })
+          .catch(() => undefined);
         const written = await this.#writer.upsert(target, plan.object, {
           dryRun: false,
           authorizeCreate,
@@ -232,10 +325,16 @@ export class ImportService {
             run: async () => {
               const now = await this.#writer.getStored({ ...target, name });
               const restored = sanitizeObject(plan.kind, before);
-              return this.#writer.update({ ...target, name }, {
-                ...restored,
-                metadata: { ...restored.metadata, resourceVersion: now.metadata.resourceVersion },
-              });
+              return this.#writer.update(
+                { ...target, name },
+                {
+                  ...restored,
+                  metadata: {
+                    ...restored.metadata,
+                    resourceVersion: now.metadata.resourceVersion,
+                  },
+                },
+              );
             },
           });
         }
@@ -245,9 +344,13 @@ export class ImportService {
           try {
             await step.run();
             results[step.i].outcome = 'rolled-back';
-            results[step.i].message = `rolled back because document ${result.index} failed`;
+            results[
+              step.i
+            ].message = `rolled back because document ${result.index} failed`;
           } catch (undoError) {
-            results[step.i].message = `could not be rolled back: ${describe(undoError).message}`;
+            results[step.i].message = `could not be rolled back: ${
+              describe(undoError).message
+            }`;
           }
         }
         for (const r of results) {

@@ -1,10 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ServiceUnavailableError } from '@backstage/errors';
+import { KubernetesProxyClient } from './KubernetesProxyClient';
+import { toClusterError } from './errors';
 import {
   ClusterRequestError,
   classifyProxyError,
-  KubernetesProxyClient,
-} from './KubernetesProxyClient';
+  toHttpError,
+} from './proxyErrors';
 
 const discovery = {
   getBaseUrl: async (id: string) => `http://backstage.test/api/${id}`,
@@ -40,7 +42,7 @@ describe('classifyProxyError', () => {
     expect(err.reason).toBe('unreachable');
     expect(err.message).toContain("'ome-dev-c'");
     expect(err.message).toContain('ECONNREFUSED');
-    expect(err.toOmeClusterError()).toEqual({
+    expect(toClusterError('x', toHttpError(err))).toEqual({
       cluster: 'ome-dev-c',
       reason: 'unreachable',
       message: err.message,
@@ -63,7 +65,9 @@ describe('classifyProxyError', () => {
     ]) {
       const collection = classifyProxyError('b', 404, missingResource, path);
       expect(collection.reason).toBe('not-installed');
-      expect(collection.toOmeClusterError().reason).toBe('not-installed');
+      expect(toClusterError('x', toHttpError(collection)).reason).toBe(
+        'not-installed',
+      );
     }
     // The same answer for an object of a missing kind: the object does not exist.
     expect(
@@ -100,7 +104,7 @@ describe('classifyProxyError', () => {
       `${CBM}/x`,
     );
     expect(object.reason).toBe('not-found');
-    expect(object.toOmeClusterError().reason).toBe('error');
+    expect(toClusterError('x', toHttpError(object)).reason).toBe('error');
 
     // The apiserver's plain answer for a resource or API group it does not serve.
     expect(
@@ -141,7 +145,7 @@ describe('classifyProxyError', () => {
     for (const path of ['/version', CBM]) {
       const err = classifyProxyError('nope', 404, body, path);
       expect(err.reason).toBe('unknown-cluster');
-      expect(err.toOmeClusterError().reason).toBe('error');
+      expect(toClusterError('x', toHttpError(err)).reason).toBe('error');
     }
   });
 
@@ -285,7 +289,10 @@ describe('KubernetesProxyClient', () => {
     });
     await expect(
       client.request('a', '/apis/ome.io/v1beta1/clusterbasemodels'),
-    ).rejects.toMatchObject({ reason: 'forbidden', statusCode: 403 });
+    ).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      clusterFailure: { reason: 'forbidden', statusCode: 403 },
+    });
   });
 
   it('reports a timeout as unreachable', async () => {
@@ -301,8 +308,8 @@ describe('KubernetesProxyClient', () => {
         })) as unknown as typeof fetch,
     });
     await expect(client.request('slow', '/version')).rejects.toMatchObject({
-      reason: 'unreachable',
-      cluster: 'slow',
+      name: 'ServiceUnavailableError',
+      clusterFailure: { reason: 'unreachable', cluster: 'slow' },
     });
   });
 

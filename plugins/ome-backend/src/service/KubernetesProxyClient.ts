@@ -3,8 +3,13 @@ import {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { CustomErrorBase, ServiceUnavailableError } from '@backstage/errors';
-import { OmeClusterError } from '@ome-console/plugin-ome-common';
+import { ServiceUnavailableError } from '@backstage/errors';
+import {
+  ClusterRequestError,
+  classifyProxyError,
+  kindOfApiPath,
+  toHttpError,
+} from './proxyErrors';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   ActingUser,
@@ -22,80 +27,12 @@ export interface KubernetesClusterSummary {
   authProvider?: string;
 }
 
-/**
- * Why a request to one cluster failed. The first four are {@link OmeClusterError} reasons;
- * `not-found` (the object is missing) and `unknown-cluster` (the kubernetes backend does not
- * know the cluster) only concern single requests.
- */
-export type ClusterRequestFailure =
-  | OmeClusterError['reason']
-  | 'not-found'
-  | 'unknown-cluster';
-
-/** A Kubernetes `Status` object, as the apiserver returns it with an error. */
-export interface KubernetesStatus {
-  kind: 'Status';
-  status?: string;
-  message?: string;
-  reason?: string;
-  code?: number;
-  details?: {
-    name?: string;
-    group?: string;
-    kind?: string;
-    [k: string]: unknown;
-  };
-}
-
-/** A failed request to one cluster through the kubernetes backend's proxy. */
-export class ClusterRequestError extends CustomErrorBase {
-  name = 'ClusterRequestError' as const;
-
-  constructor(
-    readonly cluster: string,
-    readonly reason: ClusterRequestFailure,
-    message: string,
-    readonly statusCode?: number,
-    readonly kubernetesStatus?: KubernetesStatus,
-    cause?: unknown,
-  ) {
-    super(message, cause);
-  }
-
-  /** The error as a cross-cluster response reports it. */
-  toOmeClusterError(): OmeClusterError {
-    let reason: OmeClusterError['reason'];
-    switch (this.reason) {
-      case 'not-found':
-      case 'unknown-cluster':
-        reason = 'error';
-        break;
-      default:
-        reason = this.reason;
-    }
-    return {
-      cluster: this.cluster,
-      reason,
-      message: this.message,
-      ...(this.statusCode !== undefined && { statusCode: this.statusCode }),
-    };
-  }
-}
-
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
     return undefined;
   }
-}
-
-function isKubernetesStatus(body: unknown): body is KubernetesStatus {
-  return (
-    !!body &&
-    typeof body === 'object' &&
-    (body as { kind?: unknown }).kind === 'Status'
-  );
 }
 
 interface SerializedBackstageError {
@@ -110,166 +47,6 @@ function backstageError(body: unknown): SerializedBackstageError | undefined {
   const error = (body as { error?: unknown }).error;
   if (!error || typeof error !== 'object') return undefined;
   return error as SerializedBackstageError;
-}
-
-/** The messages of an error's causes that its own message does not already include. */
-function describeCause(error: SerializedBackstageError): string {
-  const parts: string[] = [];
-  const seen = error.message ?? '';
-  let cause = error.cause;
-  for (let i = 0; cause && i < 3; i++, cause = cause.cause) {
-    if (cause.message && !seen.includes(cause.message))
-      parts.push(cause.message);
-  }
-  return parts.length ? `: ${parts.join(': ')}` : '';
-}
-
-/**
- * What `path` (query string allowed) addresses in an API group: the collection of a kind,
- * `/apis/<group>/<version>[/namespaces/<ns>]/<plural>`, one object of it (`.../<plural>/<name>`),
- * or something else (a subresource, discovery, `/version`, ...).
- */
-function apiGroupPathType(path: string): 'collection' | 'object' | 'other' {
-  const [pathname] = path.split('?', 1);
-  const prefix = '^/apis/[^/]+/[^/]+(/namespaces/[^/]+)?/[^/]+';
-  if (new RegExp(`${prefix}/?$`).test(pathname)) return 'collection';
-  if (new RegExp(`${prefix}/[^/]+/?$`).test(pathname)) return 'object';
-  return 'other';
-}
-
-/** How the apiserver's 404 without an object name is read, by what was asked. */
-const MISSING_API_REASON: Record<
-  ReturnType<typeof apiGroupPathType>,
-  ClusterRequestFailure
-> = {
-  // The kind (or its whole API group) is not served: its CRD is not installed.
-  collection: 'not-installed',
-  // The object cannot exist when its kind does not.
-  object: 'not-found',
-  other: 'error',
-};
-
-/**
- * Classifies a failed answer of the kubernetes backend's proxy to a request for `path` (the
- * Kubernetes API path, query string allowed). Error bodies differ by where they come from: the
- * apiserver answers with a Kubernetes `Status` (or Go's plain `404 page not found` for a
- * resource or API group it does not serve), the kubernetes backend with a serialized Backstage
- * error (an unreachable cluster is a 500 whose message names the cluster, an unknown cluster a
- * 404 `NotFoundError`).
- *
- * `not-installed` is only concluded from the apiserver's own 404 (never the kubernetes
- * backend's) for a collection path: a missing object names itself in the Status's `details`,
- * a missing kind does not.
- */
-export function classifyProxyError(
-  cluster: string,
-  statusCode: number,
-  bodyText: string,
-  path: string,
-): ClusterRequestError {
-  const body = parseJson(bodyText);
-  const pathType = apiGroupPathType(path);
-
-  if (isKubernetesStatus(body)) {
-    const message = body.message || body.reason || `HTTP ${statusCode}`;
-    let reason: ClusterRequestFailure;
-    if (statusCode === 404) {
-      if (body.details?.name) {
-        reason = 'not-found';
-      } else if ((body.reason ?? 'NotFound') === 'NotFound') {
-        reason = MISSING_API_REASON[pathType];
-      } else {
-        reason = 'error';
-      }
-    } else if (statusCode === 403 || statusCode === 401) {
-      reason = 'forbidden';
-    } else {
-      reason = 'error';
-    }
-    const prefix =
-      statusCode === 401
-        ? `Cluster '${cluster}' rejected the kubernetes backend's credential`
-        : `Cluster '${cluster}'`;
-    return new ClusterRequestError(
-      cluster,
-      reason,
-      `${prefix}: ${message}`,
-      statusCode,
-      body,
-    );
-  }
-
-  const bsError = backstageError(body);
-  if (bsError) {
-    const message = bsError.message ?? `HTTP ${statusCode}`;
-    if (statusCode >= 500 && message.includes(`'${cluster}'`)) {
-      return new ClusterRequestError(
-        cluster,
-        'unreachable',
-        `Cluster '${cluster}' is unreachable (${message}${describeCause(
-          bsError,
-        )})`,
-        statusCode,
-      );
-    }
-    if (statusCode === 404) {
-      return new ClusterRequestError(
-        cluster,
-        'unknown-cluster',
-        `The kubernetes backend does not know cluster '${cluster}' (${message})`,
-        statusCode,
-      );
-    }
-    if (statusCode === 401 || statusCode === 403) {
-      return new ClusterRequestError(
-        cluster,
-        'forbidden',
-        `The kubernetes backend refused the request for cluster '${cluster}': ${message}`,
-        statusCode,
-      );
-    }
-    return new ClusterRequestError(
-      cluster,
-      'error',
-      `Request to cluster '${cluster}' failed: ${message}`,
-      statusCode,
-    );
-  }
-
-  const text = bodyText.trim().slice(0, 200);
-  if (
-    statusCode === 404 &&
-    pathType !== 'other' &&
-    /^404 page not found$/i.test(text)
-  ) {
-    // The apiserver's plain answer for a resource (or API group) it does not serve.
-    return new ClusterRequestError(
-      cluster,
-      MISSING_API_REASON[pathType],
-      `Cluster '${cluster}': ${text}`,
-      statusCode,
-    );
-  }
-  if (statusCode === 502 || statusCode === 503 || statusCode === 504) {
-    return new ClusterRequestError(
-      cluster,
-      'unreachable',
-      `Cluster '${cluster}' is unreachable (HTTP ${statusCode}${
-        text ? `: ${text}` : ''
-      })`,
-      statusCode,
-    );
-  }
-  let detail = text ? `: ${text}` : '';
-  if (!text && statusCode === 404) {
-    detail = ' (is the kubernetes backend configured?)';
-  }
-  return new ClusterRequestError(
-    cluster,
-    'error',
-    `Request to cluster '${cluster}' failed with HTTP ${statusCode}${detail}`,
-    statusCode,
-  );
 }
 
 /** Options of one proxied request. */
@@ -288,7 +65,8 @@ export interface ProxyRequestOptions {
 }
 
 /** Headers a caller's options may never set: identity is the client's business. */
-const RESERVED_HEADER = /^(impersonate-|authorization$|backstage-kubernetes-authorization)/i;
+const RESERVED_HEADER =
+  /^(impersonate-|authorization$|backstage-kubernetes-authorization)/i;
 
 const actingUsers = new AsyncLocalStorage<ActingUser | undefined>();
 
@@ -448,7 +226,7 @@ export class KubernetesProxyClient {
   /**
    * Sends one request to a cluster's Kubernetes API (`path` starts with `/api` or `/apis`,
    * query string included) and returns the parsed JSON answer.
-   * @throws ClusterRequestError
+   * @throws the `@backstage/errors` error of the cluster's answer (see `toHttpError`)
    */
   async request<T = unknown>(
     cluster: string,
@@ -461,12 +239,28 @@ export class KubernetesProxyClient {
   /**
    * Like {@link KubernetesProxyClient.request}, also returning the apiserver's warnings
    * (`Warning` headers, e.g. of a ValidatingAdmissionPolicy in Warn mode).
-   * @throws ClusterRequestError
+   * @throws the `@backstage/errors` error of the cluster's answer (see `toHttpError`)
    */
   async exchange<T = unknown>(
     cluster: string,
     path: string,
     options: ProxyRequestOptions = {},
+  ): Promise<{ body: T; warnings: string[] }> {
+    try {
+      return await this.#exchange<T>(cluster, path, options);
+    } catch (error) {
+      // The one place a cluster's answer becomes the error the OME backend answers with.
+      if (error instanceof ClusterRequestError) {
+        throw toHttpError(error, { kind: kindOfApiPath(path) });
+      }
+      throw error;
+    }
+  }
+
+  async #exchange<T>(
+    cluster: string,
+    path: string,
+    options: ProxyRequestOptions,
   ): Promise<{ body: T; warnings: string[] }> {
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
     const method = options.method ?? 'GET';

@@ -1,8 +1,6 @@
 import { ClusterService } from './ClusterService';
-import {
-  ClusterRequestError,
-  KubernetesProxyClient,
-} from './KubernetesProxyClient';
+import { KubernetesProxyClient } from './KubernetesProxyClient';
+import { ClusterRequestError, toHttpError } from './proxyErrors';
 import { OmeResourceService } from './OmeResourceService';
 
 function model(name: string, extra: Record<string, unknown> = {}) {
@@ -59,11 +57,13 @@ describe('OmeResourceService', () => {
   it('puts a failing cluster into errors and still lists the others', async () => {
     const { service } = setup(async cluster => {
       if (cluster === 'b') {
-        throw new ClusterRequestError(
-          'b',
-          'unreachable',
-          "Cluster 'b' is unreachable",
-          500,
+        throw toHttpError(
+          new ClusterRequestError(
+            'b',
+            'unreachable',
+            "Cluster 'b' is unreachable",
+            500,
+          ),
         );
       }
       return { items: [model('m')] };
@@ -182,10 +182,12 @@ describe('OmeResourceService', () => {
   it('gets objects by canonical resource ref', async () => {
     const { service, request } = setup(async (_cluster, path) => {
       if (path.endsWith('/missing')) {
-        throw new ClusterRequestError('a', 'not-found', 'not found', 404);
+        throw toHttpError(
+          new ClusterRequestError('a', 'not-found', 'not found', 404),
+        );
       }
       if (path.endsWith('/down')) {
-        throw new ClusterRequestError('a', 'unreachable', 'down');
+        throw toHttpError(new ClusterRequestError('a', 'unreachable', 'down'));
       }
       return model('present');
     });
@@ -214,6 +216,26 @@ describe('OmeResourceService', () => {
 });
 
 describe('ClusterService', () => {
+  it('asks the kubernetes backend for its clusters once per cache time, and again after a failure', async () => {
+    const listClusters = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('down'))
+      .mockResolvedValue([{ name: 'a' }, { name: 'b' }]);
+    const client = { listClusters } as unknown as KubernetesProxyClient;
+    const service = new ClusterService({
+      client,
+      probeTimeoutMs: 250,
+      cacheTtlMs: 60_000,
+    });
+    await expect(service.listClusterNames()).rejects.toThrow('down');
+    await expect(service.listClusterNames()).resolves.toEqual(['a', 'b']);
+    await expect(service.known(['b'])).resolves.toEqual(['b']);
+    await expect(service.known(['x', 'a', 'y'])).rejects.toThrow(
+      "query parameter cluster: unknown clusters 'x', 'y'",
+    );
+    expect(listClusters).toHaveBeenCalledTimes(2);
+  });
+
   it('probes every cluster concurrently with GET /version', async () => {
     const client = {
       listClusters: async () => [
@@ -228,20 +250,28 @@ describe('ClusterService', () => {
         expect(path).toBe('/version');
         expect(opts.timeoutMs).toBe(250);
         if (cluster === 'b') {
-          throw new ClusterRequestError(
-            'b',
-            'unreachable',
-            "Cluster 'b' is unreachable",
+          throw toHttpError(
+            new ClusterRequestError(
+              'b',
+              'unreachable',
+              "Cluster 'b' is unreachable",
+            ),
           );
         }
         if (cluster === 'c') {
-          throw new ClusterRequestError('c', 'forbidden', 'forbidden', 403);
+          throw toHttpError(
+            new ClusterRequestError('c', 'forbidden', 'forbidden', 403),
+          );
         }
         if (cluster === 'd') {
-          throw new ClusterRequestError('d', 'unknown-cluster', 'unknown', 404);
+          throw toHttpError(
+            new ClusterRequestError('d', 'unknown-cluster', 'unknown', 404),
+          );
         }
         if (cluster === 'e') {
-          throw new ClusterRequestError('e', 'error', 'HTTP 500', 500);
+          throw toHttpError(
+            new ClusterRequestError('e', 'error', 'HTTP 500', 500),
+          );
         }
         if (cluster === 'f') {
           throw new Error('kaputt');

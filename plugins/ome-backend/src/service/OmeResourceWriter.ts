@@ -5,6 +5,7 @@ import {
   OME_REDACTED_VALUE,
   OmeFieldError,
   OmeKind,
+  OmeObjectRef,
   OmePatchOperation,
   OmeWriteResult,
   applyPatch,
@@ -13,21 +14,15 @@ import {
   omeResourcePath,
   validateOmeObject,
 } from '@ome-console/plugin-ome-common';
-import { ClusterRequestError, KubernetesProxyClient } from './KubernetesProxyClient';
-import { OmeHttpError, badRequest, toHttpError, unprocessable } from './errors';
+import { KubernetesProxyClient } from './KubernetesProxyClient';
+import { ConflictError, InputError } from '@backstage/errors';
+import { clusterFailureOf, unprocessable, withDetails } from './errors';
 import { redactPatch, sanitizeObject } from './sanitize';
+import { OmeResourceService } from './OmeResourceService';
 
 export interface WriteOptions {
   /** Validate with the cluster (`dryRun=All`) and answer the would-be result; write nothing. */
   dryRun?: boolean;
-}
-
-/** Where an object lives. */
-export interface ObjectTarget {
-  cluster: string;
-  kind: OmeKind;
-  namespace?: string;
-  name: string;
 }
 
 /** Metadata the apiserver owns: a client's value there is never a change to write. */
@@ -68,7 +63,11 @@ function dryRunQuery(dryRun: boolean): string {
 }
 
 /** Throws 422 with the field errors of ome-common's schemas, if any. */
-function assertValid(kind: OmeKind, object: unknown, expect: { name?: string; namespace?: string }) {
+function assertValid(
+  kind: OmeKind,
+  object: unknown,
+  expect: { name?: string; namespace?: string },
+) {
   const fieldErrors: OmeFieldError[] = validateOmeObject(kind, object, {
     expectName: expect.name,
     expectNamespace: expect.namespace,
@@ -78,7 +77,9 @@ function assertValid(kind: OmeKind, object: unknown, expect: { name?: string; na
       `Invalid ${kind}: ${fieldErrors
         .slice(0, 3)
         .map(e => `${e.path || '(object)'} ${e.message}`)
-        .join('; ')}${fieldErrors.length > 3 ? ` (and ${fieldErrors.length - 3} more)` : ''}`,
+        .join('; ')}${
+        fieldErrors.length > 3 ? ` (and ${fieldErrors.length - 3} more)` : ''
+      }`,
       { rejectedBy: 'schema', fieldErrors },
     );
   }
@@ -95,71 +96,82 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export class OmeResourceWriter {
   readonly #client: KubernetesProxyClient;
+  readonly #reader: OmeResourceService;
 
-  constructor(options: { client: KubernetesProxyClient }) {
+  constructor(options: {
+    client: KubernetesProxyClient;
+    /** The one reader of single objects. */
+    reader: OmeResourceService;
+  }) {
     this.#client = options.client;
-  }
-
-  /** Runs a cluster request, turning its failure into the HTTP error the caller gets. */
-  async #call<T>(kind: OmeKind, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      if (error instanceof ClusterRequestError) throw toHttpError(error, { kind });
-      throw error;
-    }
+    this.#reader = options.reader;
   }
 
   /** The object as stored (unredacted), or a 404. */
-  async getStored(target: ObjectTarget): Promise<KubernetesObject> {
-    const { cluster, kind, namespace, name } = target;
-    return this.#call(kind, () =>
-      this.#client.request<KubernetesObject>(
-        cluster,
-        omeResourcePath(kind, { namespace, name }),
-      ),
-    );
+  getStored(target: OmeObjectRef): Promise<KubernetesObject> {
+    return this.#reader.getStored(target);
   }
 
   /** A 409 carrying the object as it is now. */
-  async #conflict(target: ObjectTarget, message: string): Promise<OmeHttpError> {
+  async #conflict(
+    target: OmeObjectRef,
+    message: string,
+  ): Promise<ConflictError> {
     const live = await this.getStored(target).catch(() => undefined);
-    return new OmeHttpError(409, 'ConflictError', message, {
-      cluster: target.cluster,
-      ...(live && { live: sanitizeObject(target.kind, live) }),
+    return withDetails(new ConflictError(message), {
+      details: {
+        cluster: target.cluster,
+        ...(live && { live: sanitizeObject(target.kind, live) }),
+      },
     });
   }
 
   async create(
     target: { cluster: string; kind: OmeKind; namespace?: string },
     input: unknown,
-    options: WriteOptions & { authorize?: (object: KubernetesObject) => Promise<void> } = {},
+    options: WriteOptions & {
+      authorize?: (object: KubernetesObject) => Promise<void>;
+    } = {},
   ): Promise<OmeWriteResult> {
     const { kind, namespace } = target;
     const info = omeKindInfo(kind);
-    if (!isPlainObject(input)) throw badRequest('body: must be a JSON object');
+    if (!isPlainObject(input))
+      throw new InputError('body: must be a JSON object');
     const metadata = isPlainObject(input.metadata) ? input.metadata : {};
     // The path names the namespace; an object may omit it.
     const object = {
       ...input,
       metadata: {
         ...metadata,
-        ...(info.namespaced && metadata.namespace === undefined && { namespace }),
+        ...(info.namespaced &&
+          metadata.namespace === undefined && { namespace }),
       },
     } as KubernetesObject;
-    assertValid(kind, object, { namespace: info.namespaced ? namespace : undefined });
+    assertValid(kind, object, {
+      namespace: info.namespaced ? namespace : undefined,
+    });
     for (const field of ['resourceVersion', 'uid']) {
       if (object.metadata[field] !== undefined) {
-        throw unprocessable(`metadata.${field}: must not be set on a new object`, {
-          rejectedBy: 'schema',
-          fieldErrors: [{ path: `metadata.${field}`, message: 'must not be set on a new object' }],
-        });
+        throw unprocessable(
+          `metadata.${field}: must not be set on a new object`,
+          {
+            rejectedBy: 'schema',
+            fieldErrors: [
+              {
+                path: `metadata.${field}`,
+                message: 'must not be set on a new object',
+              },
+            ],
+          },
+        );
       }
     }
     const placeholders = placeholderPaths(object);
     if (placeholders.length) {
       throw unprocessable(
-        `${placeholders.join(', ')}: holds the redaction placeholder ${OME_REDACTED_VALUE}; give the value or remove the field`,
+        `${placeholders.join(
+          ', ',
+        )}: holds the redaction placeholder ${OME_REDACTED_VALUE}; give the value or remove the field`,
         {
           rejectedBy: 'schema',
           fieldErrors: placeholders.map(path => ({
@@ -179,12 +191,12 @@ export class OmeResourceWriter {
     dryRun: boolean,
   ): Promise<OmeWriteResult> {
     const { cluster, kind } = target;
-    const { body, warnings } = await this.#call(kind, () =>
-      this.#client.exchange<KubernetesObject>(
-        cluster,
-        `${omeResourcePath(kind, { namespace: object.metadata.namespace })}${dryRunQuery(dryRun)}`,
-        { method: 'POST', body: object },
-      ),
+    const { body, warnings } = await this.#client.exchange<KubernetesObject>(
+      cluster,
+      `${omeResourcePath(kind, {
+        namespace: object.metadata.namespace,
+      })}${dryRunQuery(dryRun)}`,
+      { method: 'POST', body: object },
     );
     const result = sanitizeObject(kind, body);
     return {
@@ -202,24 +214,39 @@ export class OmeResourceWriter {
    * and as the client sent it to the object as stored.
    */
   async update(
-    target: ObjectTarget,
+    target: OmeObjectRef,
     input: unknown,
     options: WriteOptions & {
       /** Decides on the object as stored and as it will be; throws to refuse. */
-      authorize?: (before: KubernetesObject, after: KubernetesObject) => Promise<void>;
+      authorize?: (
+        before: KubernetesObject,
+        after: KubernetesObject,
+      ) => Promise<void>;
     } = {},
   ): Promise<OmeWriteResult> {
     const { cluster, kind } = target;
     const dryRun = !!options.dryRun;
-    if (!isPlainObject(input)) throw badRequest('body: must be a JSON object');
-    assertValid(kind, input, { name: target.name, namespace: target.namespace });
+    if (!isPlainObject(input))
+      throw new InputError('body: must be a JSON object');
+    assertValid(kind, input, {
+      name: target.name,
+      namespace: target.namespace,
+    });
     const edited = input as unknown as KubernetesObject;
     const readVersion = edited.metadata.resourceVersion;
     if (typeof readVersion !== 'string' || !readVersion) {
-      throw unprocessable('metadata.resourceVersion: is required (the version the edit started from)', {
-        rejectedBy: 'schema',
-        fieldErrors: [{ path: 'metadata.resourceVersion', message: 'is required (the version the edit started from)' }],
-      });
+      throw unprocessable(
+        'metadata.resourceVersion: is required (the version the edit started from)',
+        {
+          rejectedBy: 'schema',
+          fieldErrors: [
+            {
+              path: 'metadata.resourceVersion',
+              message: 'is required (the version the edit started from)',
+            },
+          ],
+        },
+      );
     }
     const stored = await this.getStored(target);
     if (stored.metadata.resourceVersion !== readVersion) {
@@ -236,23 +263,32 @@ export class OmeResourceWriter {
     const next = patch.length ? applyPatch(stored, patch) : stored;
     await options.authorize?.(stored, next);
     if (patch.length === 0) {
-      return { cluster, object: shown, changed: false, dryRun, patch: [], warnings: [] };
+      return {
+        cluster,
+        object: shown,
+        changed: false,
+        dryRun,
+        patch: [],
+        warnings: [],
+      };
     }
     let answer: { body: KubernetesObject; warnings: string[] };
     try {
       answer = await this.#client.exchange<KubernetesObject>(
         cluster,
-        `${omeResourcePath(kind, { namespace: target.namespace, name: target.name })}${dryRunQuery(dryRun)}`,
+        `${omeResourcePath(kind, {
+          namespace: target.namespace,
+          name: target.name,
+        })}${dryRunQuery(dryRun)}`,
         { method: 'PUT', body: next },
       );
     } catch (error) {
-      if (error instanceof ClusterRequestError && error.statusCode === 409) {
+      if (error instanceof ConflictError) {
         throw await this.#conflict(
           target,
           `${kind} '${target.name}' on cluster '${cluster}' was changed by someone else while saving; reload and apply your change again`,
         );
       }
-      if (error instanceof ClusterRequestError) throw toHttpError(error, { kind });
       throw error;
     }
     return {
@@ -266,7 +302,7 @@ export class OmeResourceWriter {
   }
 
   async delete(
-    target: ObjectTarget,
+    target: OmeObjectRef,
     options: WriteOptions & {
       resourceVersion?: string;
       authorize?: (stored: KubernetesObject) => Promise<void>;
@@ -276,7 +312,10 @@ export class OmeResourceWriter {
     const dryRun = !!options.dryRun;
     const stored = await this.getStored(target);
     await options.authorize?.(stored);
-    if (options.resourceVersion && stored.metadata.resourceVersion !== options.resourceVersion) {
+    if (
+      options.resourceVersion &&
+      stored.metadata.resourceVersion !== options.resourceVersion
+    ) {
       throw await this.#conflict(
         target,
         `${kind} '${target.name}' on cluster '${cluster}' changed since resourceVersion ${options.resourceVersion}; not deleted`,
@@ -288,7 +327,9 @@ export class OmeResourceWriter {
       propagationPolicy: 'Background',
       preconditions: {
         uid: stored.metadata.uid,
-        ...(options.resourceVersion && { resourceVersion: options.resourceVersion }),
+        ...(options.resourceVersion && {
+          resourceVersion: options.resourceVersion,
+        }),
       },
       ...(dryRun && { dryRun: ['All'] }),
     };
@@ -296,14 +337,19 @@ export class OmeResourceWriter {
     try {
       ({ warnings } = await this.#client.exchange(
         cluster,
-        `${omeResourcePath(kind, { namespace: target.namespace, name: target.name })}${dryRunQuery(dryRun)}`,
+        `${omeResourcePath(kind, {
+          namespace: target.namespace,
+          name: target.name,
+        })}${dryRunQuery(dryRun)}`,
         { method: 'DELETE', body: deleteOptions },
       ));
     } catch (error) {
-      if (error instanceof ClusterRequestError && error.statusCode === 409) {
-        throw await this.#conflict(target, `${kind} '${target.name}' on cluster '${cluster}' changed; not deleted`);
+      if (error instanceof ConflictError) {
+        throw await this.#conflict(
+          target,
+          `${kind} '${target.name}' on cluster '${cluster}' changed; not deleted`,
+        );
       }
-      if (error instanceof ClusterRequestError) throw toHttpError(error, { kind });
       throw error;
     }
     const shown = sanitizeObject(kind, stored);
@@ -319,7 +365,7 @@ export class OmeResourceWriter {
 
   /** The stored object under a new name (and optionally cluster/namespace), as a new object. */
   async cloneObject(
-    source: ObjectTarget,
+    source: OmeObjectRef,
     request: { name: string; cluster?: string; namespace?: string },
   ): Promise<{
     target: { cluster: string; kind: OmeKind; namespace?: string };
@@ -330,7 +376,9 @@ export class OmeResourceWriter {
     const info = omeKindInfo(kind);
     const stored = await this.getStored(source);
     const cluster = request.cluster ?? source.cluster;
-    const namespace = info.namespaced ? request.namespace ?? source.namespace : undefined;
+    const namespace = info.namespaced
+      ? request.namespace ?? source.namespace
+      : undefined;
     const { annotations, labels } = stored.metadata;
     const keptAnnotations = Object.fromEntries(
       Object.entries(annotations ?? {}).filter(
@@ -346,39 +394,30 @@ export class OmeResourceWriter {
         name: request.name,
         ...(namespace && { namespace }),
         ...(labels && { labels }),
-        ...(Object.keys(keptAnnotations).length && { annotations: keptAnnotations }),
+        ...(Object.keys(keptAnnotations).length && {
+          annotations: keptAnnotations,
+        }),
       },
     };
     return { target: { cluster, kind, namespace }, object, stored };
   }
 
   async clone(
-    source: ObjectTarget,
-    request: unknown,
-    options: {
+    source: OmeObjectRef,
+    request: { name: string; cluster?: string; namespace?: string },
+    options: WriteOptions & {
       /** Decides on reading the source and creating the copy; throws to refuse. */
-      authorize?: (source: KubernetesObject, copy: KubernetesObject, copyCluster: string) => Promise<void>;
+      authorize?: (
+        source: KubernetesObject,
+        copy: KubernetesObject,
+        copyCluster: string,
+      ) => Promise<void>;
     } = {},
   ): Promise<OmeWriteResult> {
-    if (!isPlainObject(request)) throw badRequest('body: must be a JSON object');
-    const { name, cluster, namespace, dryRun } = request;
-    if (typeof name !== 'string' || !name) throw badRequest('body.name: is required (the name of the copy)');
-    for (const [field, value] of Object.entries({ cluster, namespace })) {
-      if (value !== undefined && (typeof value !== 'string' || !value)) {
-        throw badRequest(`body.${field}: must be a non-empty string`);
-      }
-    }
-    if (dryRun !== undefined && typeof dryRun !== 'boolean') {
-      throw badRequest('body.dryRun: must be true or false');
-    }
-    const { target, object, stored } = await this.cloneObject(source, {
-      name,
-      cluster: cluster as string | undefined,
-      namespace: namespace as string | undefined,
-    });
+    const { target, object, stored } = await this.cloneObject(source, request);
     assertValid(source.kind, object, { namespace: target.namespace });
     await options.authorize?.(stored, object, target.cluster);
-    return this.#createStored(target, object, !!dryRun);
+    return this.#createStored(target, object, !!options.dryRun);
   }
 
   /** Creates, or updates to match `object`, for the import of one document. */
@@ -387,12 +426,17 @@ export class OmeResourceWriter {
     object: KubernetesObject,
     options: WriteOptions & {
       authorizeCreate?: (object: KubernetesObject) => Promise<void>;
-      authorizeUpdate?: (before: KubernetesObject, after: KubernetesObject) => Promise<void>;
+      authorizeUpdate?: (
+        before: KubernetesObject,
+        after: KubernetesObject,
+      ) => Promise<void>;
     },
-  ): Promise<OmeWriteResult & { outcome: 'created' | 'updated' | 'unchanged' }> {
+  ): Promise<
+    OmeWriteResult & { outcome: 'created' | 'updated' | 'unchanged' }
+  > {
     const name = object.metadata?.name;
     const existing = await this.getStored({ ...target, name }).catch(error => {
-      if (error instanceof OmeHttpError && error.statusCode === 404 && /not found/i.test(error.message)) return undefined;
+      if (clusterFailureOf(error)?.reason === 'not-found') return undefined;
       throw error;
     });
     if (!existing) {
@@ -407,7 +451,13 @@ export class OmeResourceWriter {
     const merged = mergeInto(shown, object);
     const result = await this.update(
       { ...target, name },
-      { ...merged, metadata: { ...merged.metadata, resourceVersion: existing.metadata.resourceVersion } },
+      {
+        ...merged,
+        metadata: {
+          ...merged.metadata,
+          resourceVersion: existing.metadata.resourceVersion,
+        },
+      },
       { dryRun: options.dryRun, authorize: options.authorizeUpdate },
     );
     return { ...result, outcome: result.changed ? 'updated' : 'unchanged' };
@@ -415,7 +465,10 @@ export class OmeResourceWriter {
 }
 
 /** `overlay`'s fields over `base`, recursively for plain objects; lists and scalars replace. */
-function mergeInto(base: KubernetesObject, overlay: KubernetesObject): KubernetesObject {
+function mergeInto(
+  base: KubernetesObject,
+  overlay: KubernetesObject,
+): KubernetesObject {
   const merge = (a: unknown, b: unknown): unknown => {
     if (isPlainObject(a) && isPlainObject(b)) {
       const out: Record<string, unknown> = { ...a };
@@ -426,5 +479,3 @@ function mergeInto(base: KubernetesObject, overlay: KubernetesObject): Kubernete
   };
   return merge(base, overlay) as KubernetesObject;
 }
-
-

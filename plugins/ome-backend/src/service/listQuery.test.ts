@@ -1,7 +1,12 @@
 import { OmeListItem } from '@ome-console/plugin-ome-common';
 import { applyListQuery, parseListQuery } from './listQuery';
 
-const model = (cluster: string, name: string, state?: string, namespace?: string): OmeListItem => ({
+const model = (
+  cluster: string,
+  name: string,
+  state?: string,
+  namespace?: string,
+): OmeListItem => ({
   cluster,
   object: {
     apiVersion: 'ome.io/v1beta1',
@@ -15,20 +20,29 @@ const model = (cluster: string, name: string, state?: string, namespace?: string
 describe('parseListQuery', () => {
   it('reads repeated filters and paging', () => {
     expect(
-      parseListQuery('BaseModel', { cluster: ['a', 'b', 'a'], namespace: 'x', offset: '5', limit: '10', sort: 'name', order: 'desc' }),
-    ).toMatchObject({ cluster: ['a', 'b'], namespace: ['x'], offset: 5, limit: 10, sort: 'name', order: 'desc' });
+      parseListQuery('BaseModel', {
+        cluster: ['a', 'b', 'a'],
+        namespace: 'x',
+        offset: '5',
+        limit: '10',
+        sort: 'name',
+        order: 'desc',
+      }),
+    ).toMatchObject({
+      cluster: ['a', 'b'],
+      namespace: ['x'],
+      offset: 5,
+      limit: 10,
+      sort: 'name',
+      order: 'desc',
+    });
   });
 
-  it.each([
-    [{ sort: 'nope' }, 'query parameter sort'],
-    [{ order: 'up' }, 'query parameter order'],
-    [{ limit: '0' }, 'query parameter limit'],
-    [{ limit: '1001' }, 'query parameter limit'],
-    [{ offset: '-1' }, 'query parameter offset'],
-    [{ offset: ['1', '2'] }, 'query parameter offset'],
-    [{ cluster: [''] }, 'query parameter cluster'],
-  ])('answers 400 naming the parameter for %j', (query, message) => {
-    expect(() => parseListQuery('BaseModel', query)).toThrow(message);
+  it('answers 400 naming the parameter for a column the kind does not have', () => {
+    // Types, ranges and enums of the other parameters are the OpenAPI validator's (router.test).
+    expect(() => parseListQuery('BaseModel', { sort: 'nope' })).toThrow(
+      'query parameter sort',
+    );
   });
 });
 
@@ -41,21 +55,49 @@ describe('applyListQuery', () => {
   ];
 
   it('filters, sorts, pages and counts the whole filtered list', () => {
-    const page = applyListQuery('BaseModel', items, { namespace: ['x'], sort: 'name', offset: 1, limit: 1 });
+    const page = applyListQuery('BaseModel', items, {
+      namespace: ['x'],
+      sort: 'name',
+      offset: 1,
+      limit: 1,
+    });
     expect(page.totalCount).toBe(3);
     expect(page.items.map(i => i.object.metadata.name)).toEqual(['odd']);
-    expect(page.stats).toEqual({ total: 3, byCluster: { a: 1, b: 2 }, byState: { Ready: 2, Unknown: 1 } });
+    expect(page.stats).toEqual({
+      total: 3,
+      byCluster: { a: 1, b: 2 },
+      byState: { Ready: 2, Unknown: 1 },
+    });
   });
 
   it('sorts numbers in names by value and searches case-insensitively', () => {
     const sorted = applyListQuery('BaseModel', items, { sort: 'name' });
-    expect(sorted.items.map(i => i.object.metadata.name)).toEqual(['llama-7b', 'llama-70b', 'odd', 'qwen-14b']);
+    expect(sorted.items.map(i => i.object.metadata.name)).toEqual([
+      'llama-7b',
+      'llama-70b',
+      'odd',
+      'qwen-14b',
+    ]);
     const found = applyListQuery('BaseModel', items, { search: 'LLAMA' });
     expect(found.totalCount).toBe(2);
   });
 
   it('survives objects with odd fields', () => {
-    const odd = { cluster: 'a', object: { apiVersion: 'ome.io/v1beta1', kind: 'BaseModel', metadata: { name: 'z' }, spec: null, status: [] } } as unknown as OmeListItem;
-    expect(applyListQuery('BaseModel', [odd, ...items], { sort: 'vendor', search: 'z' }).totalCount).toBe(1);
+    const odd = {
+      cluster: 'a',
+      object: {
+        apiVersion: 'ome.io/v1beta1',
+        kind: 'BaseModel',
+        metadata: { name: 'z' },
+        spec: null,
+        status: [],
+      },
+    } as unknown as OmeListItem;
+    expect(
+      applyListQuery('BaseModel', [odd, ...items], {
+        sort: 'vendor',
+        search: 'z',
+      }).totalCount,
+    ).toBe(1);
   });
 });
