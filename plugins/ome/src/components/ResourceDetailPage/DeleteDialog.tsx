@@ -8,13 +8,12 @@ import {
   DialogContentText,
   DialogTitle,
 } from '@material-ui/core';
-import { omeApiRef } from '../../api';
+import { OmeObjectRef, omeApiRef } from '../../api';
 import { ErrorAlert } from '../common/errors';
-import { ObjectRef } from '../common/paths';
 
 /** Confirms and deletes one object (only at the resourceVersion shown). */
 export function DeleteDialog(props: {
-  target: ObjectRef;
+  target: OmeObjectRef;
   resourceVersion?: string;
   onClose: () => void;
   onDeleted: () => void;
@@ -27,7 +26,7 @@ export function DeleteDialog(props: {
     setBusy(true);
     setError(undefined);
     try {
-      await api.deleteResource(target.kind, target, {
+      await api.deleteResource(target, {
         resourceVersion: props.resourceVersion,
       });
       props.onDeleted();
