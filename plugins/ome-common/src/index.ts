@@ -15,3 +15,9 @@ export * from './patch';
 export * from './yaml';
 export * from './columns';
 export * from './forms';
+export { spec as omeOpenApiSpec } from './schema/openapi.generated';
+export type {
+  paths as OmeApiPaths,
+  components as OmeApiComponents,
+  operations as OmeApiOperations,
+} from './schema/openapi.types.generated';

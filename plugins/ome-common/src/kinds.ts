@@ -29,6 +29,22 @@ export interface OmeKindInfo {
 }
 
 /**
+ * Where one OME object lives: the one name for `{cluster, kind, namespace?, name}` in the
+ * OME plugins (routes, permission refs, the client, screens).
+ * @public
+ */
+export interface OmeObjectRef {
+  /** The cluster's name, as the kubernetes backend names it. */
+  cluster: string;
+  /** The object's OME kind. */
+  kind: OmeKind;
+  /** Undefined for cluster-scoped kinds. */
+  namespace?: string;
+  /** The object's `metadata.name`. */
+  name: string;
+}
+
+/**
  * The eight OME kinds, as OME's CRDs declare them (scope, plural, status subresource).
  * @public
  */

@@ -1,5 +1,5 @@
 import { createPermission } from '@backstage/plugin-permission-common';
-import { OmeKind } from './kinds';
+import { OmeKind, OmeObjectRef } from './kinds';
 
 /**
  * The permission resource type of every OME custom resource (all eight kinds, in every
@@ -70,21 +70,6 @@ export const omePermissions = [
   omeResourceOperationalReadPermission,
 ];
 
-/**
- * What identifies one OME object for the permission system.
- * @public
- */
-export interface OmeResourceRefParts {
-  /** The cluster's name, as the kubernetes backend names it. */
-  cluster: string;
-  /** Undefined for cluster-scoped kinds. */
-  namespace?: string;
-  /** The object's OME kind. */
-  kind: OmeKind;
-  /** The object's `metadata.name`. */
-  name: string;
-}
-
 /** Stands for "no namespace" (cluster-scoped kinds); never a valid namespace name. */
 const NO_NAMESPACE = '_';
 
@@ -99,7 +84,7 @@ const NO_NAMESPACE = '_';
  * Example: `cluster:ome-dev-a/namespace:_/kind:ClusterBaseModel/name:llama-3-8b`.
  * @public
  */
-export function formatOmeResourceRef(parts: OmeResourceRefParts): string {
+export function formatOmeResourceRef(parts: OmeObjectRef): string {
   const enc = encodeURIComponent;
   const ns = parts.namespace ? enc(parts.namespace) : NO_NAMESPACE;
   return `cluster:${enc(parts.cluster)}/namespace:${ns}/kind:${enc(
@@ -117,7 +102,7 @@ const refPattern =
  */
 export function parseOmeResourceRef(
   ref: string,
-): OmeResourceRefParts | undefined {
+): OmeObjectRef | undefined {
   const m = refPattern.exec(ref);
   if (!m) return undefined;
   try {

@@ -13,7 +13,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import {
   OmeListItem,
-  OmeResourceRefParts,
+  OmeObjectRef,
   formatOmeResourceRef,
 } from '@ome-console/plugin-ome-common';
 import { NamespaceLabels } from '../permissions/NamespaceLabels';
@@ -80,7 +80,7 @@ export class OmeAuthorizer {
   async requireRef(
     credentials: BackstageCredentials,
     permission: ResourcePermission<'ome-resource'>,
-    parts: OmeResourceRefParts,
+    parts: OmeObjectRef,
   ): Promise<void> {
     const resourceRef = formatOmeResourceRef(parts);
     const [decision] = await this.#permissions.authorize(

@@ -1,0 +1,1740 @@
+// GENERATED FILE: do not edit. The source is openapi.yaml beside this file;
+// regenerate with `yarn openapi:generate` (scripts/openapi-generate.mjs).
+
+/**
+ * The OME backend's OpenAPI document (from openapi.yaml), as the literal the backend's
+ * validating router and its typed handlers need.
+ * @public
+ */
+export const spec = {
+  openapi: '3.1.0',
+  info: {
+    title: 'ome',
+    version: '1',
+    description:
+      'OME resources (ome.io/v1beta1) across the clusters of the kubernetes backend plugin.\nEvery route but /health requires a Backstage user or service token and a permission\ndecision. Every write (create, update, delete, clone, import) takes `?dryRun=true` to\nlet the cluster validate it without writing anything.\n',
+    license: {
+      name: 'Apache-2.0',
+    },
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  tags: [
+    {
+      name: 'Resources',
+    },
+    {
+      name: 'Clusters',
+    },
+    {
+      name: 'Meta',
+    },
+  ],
+  components: {
+    securitySchemes: {
+      JWT: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+      },
+    },
+    parameters: {
+      cluster: {
+        name: 'cluster',
+        in: 'path',
+        required: true,
+        description: 'Cluster name as the kubernetes backend knows it',
+        schema: {
+          type: 'string',
+        },
+      },
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        description: 'Namespace',
+        schema: {
+          type: 'string',
+        },
+      },
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        description: 'Object name',
+        schema: {
+          type: 'string',
+        },
+      },
+      plural: {
+        name: 'plural',
+        in: 'path',
+        required: true,
+        description: 'Plural resource name of an OME kind',
+        schema: {
+          $ref: '#/components/schemas/Plural',
+        },
+      },
+      clusterPlural: {
+        name: 'clusterPlural',
+        in: 'path',
+        required: true,
+        description: 'Plural resource name of a cluster-scoped OME kind',
+        schema: {
+          $ref: '#/components/schemas/ClusterScopedPlural',
+        },
+      },
+      namespacedPlural: {
+        name: 'namespacedPlural',
+        in: 'path',
+        required: true,
+        description: 'Plural resource name of a namespaced OME kind',
+        schema: {
+          $ref: '#/components/schemas/NamespacedPlural',
+        },
+      },
+      dryRun: {
+        name: 'dryRun',
+        in: 'query',
+        required: false,
+        description:
+          '`true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written.',
+        schema: {
+          type: 'boolean',
+        },
+      },
+      resourceVersion: {
+        name: 'resourceVersion',
+        in: 'query',
+        required: false,
+        description:
+          'Delete only if the object is still at this version (else 409)',
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      clusters: {
+        name: 'cluster',
+        in: 'query',
+        required: false,
+        description: 'Only these clusters (repeatable; all by default)',
+        style: 'form',
+        explode: true,
+        schema: {
+          type: 'array',
+          items: {
+            type: 'string',
+            minLength: 1,
+          },
+        },
+      },
+      namespaces: {
+        name: 'namespace',
+        in: 'query',
+        required: false,
+        description: 'Only these namespaces (repeatable; namespaced kinds)',
+        style: 'form',
+        explode: true,
+        schema: {
+          type: 'array',
+          items: {
+            type: 'string',
+            minLength: 1,
+          },
+        },
+      },
+      labelSelector: {
+        name: 'labelSelector',
+        in: 'query',
+        required: false,
+        description: 'A Kubernetes label selector, e.g. `team=a,tier!=gpu`',
+        schema: {
+          type: 'string',
+        },
+      },
+      search: {
+        name: 'search',
+        in: 'query',
+        required: false,
+        description:
+          "Case-insensitive substring of name, namespace or the kind's summary columns",
+        schema: {
+          type: 'string',
+        },
+      },
+      sort: {
+        name: 'sort',
+        in: 'query',
+        required: false,
+        description:
+          "A column id of the kind (ome-common's `omeColumns`); `name` by default",
+        schema: {
+          type: 'string',
+        },
+      },
+      order: {
+        name: 'order',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'string',
+          enum: ['asc', 'desc'],
+        },
+      },
+      offset: {
+        name: 'offset',
+        in: 'query',
+        required: false,
+        description: 'Index of the first item of the page (0 by default)',
+        schema: {
+          type: 'integer',
+          minimum: 0,
+        },
+      },
+      limit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description: 'Page size (all items when absent)',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 1000,
+        },
+      },
+    },
+    responses: {
+      Error: {
+        description:
+          "Backstage's error body, with OME details (fieldErrors, rejectedBy, live, warnings, cluster) where they apply",
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      Kind: {
+        type: 'string',
+        enum: [
+          'ClusterBaseModel',
+          'BaseModel',
+          'ClusterServingRuntime',
+          'ServingRuntime',
+          'InferenceService',
+          'AcceleratorClass',
+          'BenchmarkJob',
+          'FineTunedWeight',
+        ],
+      },
+      Plural: {
+        type: 'string',
+        enum: [
+          'clusterbasemodels',
+          'basemodels',
+          'clusterservingruntimes',
+          'servingruntimes',
+          'inferenceservices',
+          'acceleratorclasses',
+          'benchmarkjobs',
+          'finetunedweights',
+        ],
+      },
+      ClusterScopedPlural: {
+        type: 'string',
+        enum: [
+          'clusterbasemodels',
+          'clusterservingruntimes',
+          'acceleratorclasses',
+          'finetunedweights',
+        ],
+      },
+      NamespacedPlural: {
+        type: 'string',
+        enum: [
+          'basemodels',
+          'servingruntimes',
+          'inferenceservices',
+          'benchmarkjobs',
+        ],
+      },
+      JsonObject: {
+        type: 'object',
+        additionalProperties: {},
+      },
+      KubernetesObject: {
+        description:
+          'Any Kubernetes object. Fields the console does not know are kept as they are.',
+        type: 'object',
+        required: ['apiVersion', 'kind', 'metadata'],
+        properties: {
+          apiVersion: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          metadata: {
+            type: 'object',
+            additionalProperties: {},
+          },
+          spec: {
+            type: 'object',
+            additionalProperties: {},
+          },
+          status: {
+            type: 'object',
+            additionalProperties: {},
+          },
+        },
+        additionalProperties: {},
+      },
+      ItemActions: {
+        description: 'What the caller may do with one object',
+        type: 'object',
+        required: ['update', 'delete'],
+        properties: {
+          update: {
+            type: 'boolean',
+          },
+          delete: {
+            type: 'boolean',
+          },
+        },
+      },
+      ListItem: {
+        description: 'One object, tagged with the cluster it came from',
+        type: 'object',
+        required: ['cluster', 'object'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          object: {
+            $ref: '#/components/schemas/KubernetesObject',
+          },
+          actions: {
+            $ref: '#/components/schemas/ItemActions',
+          },
+        },
+      },
+      ClusterError: {
+        description:
+          'Why a cluster contributed nothing (or not everything) to an answer',
+        type: 'object',
+        required: ['cluster', 'reason', 'message'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+            enum: ['unreachable', 'forbidden', 'not-installed', 'error'],
+          },
+          message: {
+            type: 'string',
+          },
+          statusCode: {
+            type: 'integer',
+          },
+        },
+      },
+      ListStats: {
+        description: 'Figures over the whole filtered list (before paging)',
+        type: 'object',
+        required: ['total', 'byCluster', 'byState'],
+        properties: {
+          total: {
+            type: 'integer',
+          },
+          byCluster: {
+            type: 'object',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+          byState: {
+            description:
+              'Count per state as `omeObjectState` derives it (e.g. Ready, Failed, Unknown)',
+            type: 'object',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+        },
+      },
+      ListResponse: {
+        type: 'object',
+        required: [
+          'items',
+          'totalCount',
+          'offset',
+          'stats',
+          'errors',
+          'notInstalled',
+        ],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ListItem',
+            },
+          },
+          totalCount: {
+            description:
+              'Items matching the filters in all asked clusters, before paging',
+            type: 'integer',
+          },
+          offset: {
+            type: 'integer',
+          },
+          limit: {
+            type: 'integer',
+          },
+          stats: {
+            $ref: '#/components/schemas/ListStats',
+          },
+          errors: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterError',
+            },
+          },
+          notInstalled: {
+            description: "Clusters where the kind's CRD is not installed",
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      KindCounts: {
+        description:
+          'How many objects of one kind the caller may read, per cluster and per state',
+        type: 'object',
+        required: [
+          'kind',
+          'total',
+          'byState',
+          'byCluster',
+          'errors',
+          'notInstalled',
+        ],
+        properties: {
+          kind: {
+            $ref: '#/components/schemas/Kind',
+          },
+          total: {
+            type: 'integer',
+          },
+          byState: {
+            type: 'object',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+          byCluster: {
+            type: 'object',
+            additionalProperties: {
+              type: 'object',
+              required: ['total', 'byState'],
+              properties: {
+                total: {
+                  type: 'integer',
+                },
+                byState: {
+                  type: 'object',
+                  additionalProperties: {
+                    type: 'integer',
+                  },
+                },
+              },
+            },
+          },
+          errors: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterError',
+            },
+          },
+          notInstalled: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      CountsResponse: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/KindCounts',
+            },
+          },
+        },
+      },
+      KindAvailability: {
+        type: 'object',
+        required: ['kind', 'installed', 'versions'],
+        properties: {
+          kind: {
+            $ref: '#/components/schemas/Kind',
+          },
+          installed: {
+            type: 'boolean',
+          },
+          versions: {
+            description:
+              'Served versions of the `ome.io` group that include the kind',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      ClusterInfo: {
+        type: 'object',
+        required: ['name', 'reachable'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          title: {
+            description:
+              "The cluster's title in the kubernetes backend's config, if any",
+            type: 'string',
+          },
+          reachable: {
+            type: 'boolean',
+          },
+          version: {
+            description: "The apiserver's gitVersion when reachable",
+            type: 'string',
+          },
+          error: {
+            type: 'string',
+          },
+          kinds: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/KindAvailability',
+            },
+          },
+        },
+      },
+      ClustersResponse: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterInfo',
+            },
+          },
+        },
+      },
+      Namespace: {
+        type: 'object',
+        required: ['cluster', 'name'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          labels: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      NamespacesResponse: {
+        type: 'object',
+        required: ['items', 'errors'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Namespace',
+            },
+          },
+          errors: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterError',
+            },
+          },
+        },
+      },
+      KindSchema: {
+        description:
+          "The JSON schema of a kind as a cluster serves it (its CRD's openAPIV3Schema)",
+        type: 'object',
+        required: ['cluster', 'kind', 'version', 'schema'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/Kind',
+          },
+          version: {
+            description: 'The CRD version the schema belongs to, e.g. v1beta1',
+            type: 'string',
+          },
+          schema: {
+            $ref: '#/components/schemas/JsonObject',
+          },
+        },
+      },
+      PatchOperation: {
+        description:
+          'One JSON patch (RFC 6902) operation, with the value it replaces for display',
+        type: 'object',
+        required: ['op', 'path'],
+        properties: {
+          op: {
+            type: 'string',
+            enum: ['add', 'remove', 'replace'],
+          },
+          path: {
+            description: 'JSON pointer, e.g. `/spec/engine/minReplicas`',
+            type: 'string',
+          },
+          value: {},
+          oldValue: {
+            description:
+              'The value before the change (for `remove` and `replace`)',
+          },
+        },
+      },
+      WriteResult: {
+        description:
+          'Answer of a create, update, clone or delete (also with dryRun): the object as the cluster answered (redacted), what changed against the live object, and warnings',
+        type: 'object',
+        required: [
+          'cluster',
+          'object',
+          'changed',
+          'dryRun',
+          'patch',
+          'warnings',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          object: {
+            $ref: '#/components/schemas/KubernetesObject',
+          },
+          changed: {
+            type: 'boolean',
+          },
+          dryRun: {
+            type: 'boolean',
+          },
+          patch: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PatchOperation',
+            },
+          },
+          warnings: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      CloneRequest: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: {
+          name: {
+            description: 'Name of the copy',
+            type: 'string',
+            minLength: 1,
+          },
+          cluster: {
+            description: "Target cluster (the source's by default)",
+            type: 'string',
+            minLength: 1,
+          },
+          namespace: {
+            description:
+              "Target namespace of a namespaced kind (the source's by default)",
+            type: 'string',
+            minLength: 1,
+          },
+        },
+      },
+      CreateDecision: {
+        type: 'object',
+        required: ['allowed', 'conditional'],
+        properties: {
+          allowed: {
+            type: 'boolean',
+          },
+          conditional: {
+            description:
+              'The policy decided with conditions (e.g. only some namespaces)',
+            type: 'boolean',
+          },
+          reason: {
+            description: 'Why not, when not allowed',
+            type: 'string',
+          },
+        },
+      },
+      ImportRequest: {
+        type: 'object',
+        required: ['cluster', 'yaml'],
+        additionalProperties: false,
+        properties: {
+          cluster: {
+            type: 'string',
+            minLength: 1,
+          },
+          namespace: {
+            description: 'Namespace for namespaced documents that name none',
+            type: 'string',
+            minLength: 1,
+          },
+          yaml: {
+            description:
+              'One or more YAML (or JSON) documents separated by `---`',
+            type: 'string',
+          },
+        },
+      },
+      FieldError: {
+        description:
+          'A field-level problem; `path` is dotted, e.g. `spec.engine.minReplicas`',
+        type: 'object',
+        required: ['path', 'message'],
+        properties: {
+          path: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      ImportDocumentResult: {
+        type: 'object',
+        required: ['index', 'outcome'],
+        properties: {
+          index: {
+            description: '0-based index of the document in the YAML',
+            type: 'integer',
+          },
+          kind: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          outcome: {
+            description:
+              '`valid`: would be created or updated (dry run, or not applied because another document failed); `rolled-back`: created, then deleted again because a later document failed',
+            type: 'string',
+            enum: [
+              'created',
+              'updated',
+              'unchanged',
+              'valid',
+              'refused',
+              'failed',
+              'rolled-back',
+            ],
+          },
+          message: {
+            type: 'string',
+          },
+          fieldErrors: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FieldError',
+            },
+          },
+          warnings: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      ImportResponse: {
+        description: 'All documents are applied, or none',
+        type: 'object',
+        required: ['cluster', 'dryRun', 'applied', 'results'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          dryRun: {
+            type: 'boolean',
+          },
+          applied: {
+            type: 'boolean',
+          },
+          results: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ImportDocumentResult',
+            },
+          },
+        },
+      },
+      ErrorDetails: {
+        type: 'object',
+        properties: {
+          fieldErrors: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FieldError',
+            },
+          },
+          rejectedBy: {
+            description:
+              "`schema`: rejected by the CRD's OpenAPI schema (or ome-common's); `admission`: by an admission policy or webhook",
+            type: 'string',
+            enum: ['schema', 'admission'],
+          },
+          live: {
+            $ref: '#/components/schemas/KubernetesObject',
+          },
+          warnings: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          cluster: {
+            type: 'string',
+          },
+        },
+      },
+      Error: {
+        type: 'object',
+        required: ['error', 'response'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['name', 'message'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+          },
+          request: {
+            type: 'object',
+            properties: {
+              method: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+              },
+            },
+          },
+          response: {
+            type: 'object',
+            required: ['statusCode'],
+            properties: {
+              statusCode: {
+                type: 'integer',
+              },
+            },
+          },
+          details: {
+            $ref: '#/components/schemas/ErrorDetails',
+          },
+        },
+      },
+    },
+  },
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'getHealth',
+        tags: ['Meta'],
+        summary: 'Liveness (no credentials needed)',
+        security: [],
+        'x-ome-permission': 'none',
+        responses: {
+          '200': {
+            description: 'ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['status'],
+                  properties: {
+                    status: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/openapi.json': {
+      get: {
+        operationId: 'getOpenApiDocument',
+        tags: ['Meta'],
+        summary: 'This document',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        responses: {
+          '200': {
+            description: 'The OpenAPI document',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JsonObject',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/clusters': {
+      get: {
+        operationId: 'listClusters',
+        tags: ['Clusters'],
+        summary:
+          'Clusters with reachability, version and the OME kinds (and versions) each serves',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        responses: {
+          '200': {
+            description: 'Clusters',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ClustersResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/namespaces': {
+      get: {
+        operationId: 'listNamespaces',
+        tags: ['Clusters'],
+        summary:
+          'Namespaces of every cluster (or of the given ones), with labels',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        parameters: [
+          {
+            $ref: '#/components/parameters/clusters',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Namespaces',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NamespacesResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/counts': {
+      get: {
+        operationId: 'getCounts',
+        tags: ['Resources'],
+        summary:
+          'Per kind, per cluster and per state, how many objects the caller may read (filtered by the read decision exactly like the lists)',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        parameters: [
+          {
+            $ref: '#/components/parameters/clusters',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The counts, one entry per kind',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CountsResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/permissions/create': {
+      get: {
+        operationId: 'getCreateDecision',
+        tags: ['Resources'],
+        summary:
+          "May the caller create an object of this kind here? Answers the caller's create decision (200 with allowed false, never 403), for showing or hiding create actions. A decision with conditions on the object's own labels is made again on the object itself when it is created.",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'create',
+        parameters: [
+          {
+            name: 'kind',
+            in: 'query',
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/Kind',
+            },
+          },
+          {
+            name: 'cluster',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'namespace',
+            in: 'query',
+            required: false,
+            description: 'Namespace (namespaced kinds only; required for them)',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The decision',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CreateDecision',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/import': {
+      post: {
+        operationId: 'importYaml',
+        tags: ['Resources'],
+        summary:
+          'Create or update the OME objects (and Namespaces) of a multi-document YAML: all or nothing, a result per document; Secrets refused',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'create',
+        parameters: [
+          {
+            $ref: '#/components/parameters/dryRun',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ImportRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Per-document results',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ImportResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/{plural}': {
+      get: {
+        operationId: 'listResources',
+        tags: ['Resources'],
+        summary:
+          'List the objects of a kind across clusters (filtered, sorted and paged after permission filtering)',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        parameters: [
+          {
+            $ref: '#/components/parameters/plural',
+          },
+          {
+            $ref: '#/components/parameters/clusters',
+          },
+          {
+            $ref: '#/components/parameters/namespaces',
+          },
+          {
+            $ref: '#/components/parameters/labelSelector',
+          },
+          {
+            $ref: '#/components/parameters/search',
+          },
+          {
+            $ref: '#/components/parameters/sort',
+          },
+          {
+            $ref: '#/components/parameters/order',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The page',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ListResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/clusters/{cluster}/schemas/{plural}': {
+      get: {
+        operationId: 'getKindSchema',
+        tags: ['Clusters'],
+        summary:
+          "The JSON schema of a kind as the cluster serves it (the CRD's openAPIV3Schema of ome.io/v1beta1); 404 when the kind is not installed there",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/plural',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The schema',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/KindSchema',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/clusters/{cluster}/{clusterPlural}': {
+      post: {
+        operationId: 'createClusterScopedResource',
+        tags: ['Resources'],
+        summary: 'Create a cluster-scoped object',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'create',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/clusterPlural',
+          },
+          {
+            $ref: '#/components/parameters/dryRun',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/KubernetesObject',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Created (or, dry run, would be)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WriteResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/clusters/{cluster}/{clusterPlural}/{name}': {
+      get: {
+        operationId: 'getClusterScopedResource',
+        tags: ['Resources'],
+        summary: 'Get one cluster-scoped object (secrets redacted)',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/clusterPlural',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The object',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ListItem',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      put: {
+        operationId: 'updateClusterScopedResource',
+        tags: ['Resources'],
+        summary:
+          'Update a cluster-scoped object: the edited object with the resourceVersion it was read at; only the fields that differ from the live object change (409 when stale)',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'update',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/clusterPlural',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/dryRun',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/KubernetesObject',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Updated, unchanged or (dry run) the would-be result',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WriteResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      delete: {
+        operationId: 'deleteClusterScopedResource',
+        tags: ['Resources'],
+        summary: 'Delete a cluster-scoped object',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'delete',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/clusterPlural',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/dryRun',
+          },
+          {
+            $ref: '#/components/parameters/resourceVersion',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Deleted (or, dry run, would be)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WriteResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/clusters/{cluster}/{clusterPlural}/{name}/clone': {
+      post: {
+        operationId: 'cloneClusterScopedResource',
+        tags: ['Resources'],
+        summary:
+          'Copy a cluster-scoped object under a new name (optionally to another cluster)',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'create',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/clusterPlural',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/dryRun',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CloneRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The copy (or, dry run, what it would be)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WriteResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/clusters/{cluster}/namespaces/{namespace}/{namespacedPlural}': {
+      post: {
+        operationId: 'createNamespacedResource',
+        tags: ['Resources'],
+        summary: 'Create a namespaced object',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'create',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/namespacedPlural',
+          },
+          {
+            $ref: '#/components/parameters/dryRun',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/KubernetesObject',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Created (or, dry run, would be)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WriteResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/clusters/{cluster}/namespaces/{namespace}/{namespacedPlural}/{name}': {
+      get: {
+        operationId: 'getNamespacedResource',
+        tags: ['Resources'],
+        summary: 'Get one namespaced object (secrets redacted)',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/namespacedPlural',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The object',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ListItem',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      put: {
+        operationId: 'updateNamespacedResource',
+        tags: ['Resources'],
+        summary:
+          'Update a namespaced object: the edited object with the resourceVersion it was read at; only the fields that differ from the live object change (409 when stale)',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'update',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/namespacedPlural',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/dryRun',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/KubernetesObject',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Updated, unchanged or (dry run) the would-be result',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WriteResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      delete: {
+        operationId: 'deleteNamespacedResource',
+        tags: ['Resources'],
+        summary: 'Delete a namespaced object',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'delete',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/namespacedPlural',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/dryRun',
+          },
+          {
+            $ref: '#/components/parameters/resourceVersion',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Deleted (or, dry run, would be)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WriteResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/clusters/{cluster}/namespaces/{namespace}/{namespacedPlural}/{name}/clone':
+      {
+        post: {
+          operationId: 'cloneNamespacedResource',
+          tags: ['Resources'],
+          summary:
+            'Copy a namespaced object under a new name (optionally to another cluster or namespace)',
+          security: [
+            {},
+            {
+              JWT: [],
+            },
+          ],
+          'x-ome-permission': 'create',
+          parameters: [
+            {
+              $ref: '#/components/parameters/cluster',
+            },
+            {
+              $ref: '#/components/parameters/namespace',
+            },
+            {
+              $ref: '#/components/parameters/namespacedPlural',
+            },
+            {
+              $ref: '#/components/parameters/name',
+            },
+            {
+              $ref: '#/components/parameters/dryRun',
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CloneRequest',
+                },
+              },
+            },
+          },
+          responses: {
+            '201': {
+              description: 'The copy (or, dry run, what it would be)',
+              content: {
+                'application/json': {
+                  schema: {
+                    $ref: '#/components/schemas/WriteResult',
+                  },
+                },
+              },
+            },
+            default: {
+              $ref: '#/components/responses/Error',
+            },
+          },
+        },
+      },
+  },
+} as const;
