@@ -21,7 +21,6 @@ export type {
   OmeCreateTarget,
   OmeJsonSchema,
   OmeKindCounts,
-  OmeObjectRef,
   OmeRequestOptions,
   OmeWriteOptions,
 } from './api';

@@ -10,9 +10,10 @@ import {
   OmeListQuery,
   OmeListResponse,
   OmeNamespacesResponse,
+  OmeObjectRef,
   OmeWriteResult,
 } from '@ome-console/plugin-ome-common';
-import { OmeCountsResponse, OmeObjectRef } from './types';
+import { OmeCountsResponse } from './contract';
 
 /**
  * Where a new object goes: a cluster, and a namespace for namespaced kinds (else the

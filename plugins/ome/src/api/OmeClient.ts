@@ -13,9 +13,10 @@ import {
   OmeListQuery,
   OmeListResponse,
   OmeNamespacesResponse,
+  OmeObjectRef,
   OmeWriteResult,
 } from '@ome-console/plugin-ome-common';
-import type { OmePaths } from './contract';
+import type { OmeCountsResponse, OmePaths } from './contract';
 import {
   OmeApi,
   OmeCreateDecision,
@@ -24,7 +25,6 @@ import {
   OmeRequestOptions,
   OmeWriteOptions,
 } from './OmeApi';
-import { OmeCountsResponse, OmeObjectRef } from './types';
 
 // The document's plural enums, as the path parameters of the generated operations take them.
 type Plural = OmePaths['/{plural}']['get']['parameters']['path']['plural'];
@@ -299,12 +299,13 @@ export class OmeClient implements OmeApi {
     options?: OmeRequestOptions,
   ): Promise<OmeJsonSchema> {
     const client = await this.client();
-    return data(
+    const answer = data(
       await client.GET('/clusters/{cluster}/schemas/{plural}', {
         params: { path: { cluster, plural: plural(kind) } },
         signal: options?.signal,
       }),
-    ) as OmeJsonSchema;
+    );
+    return answer.schema as OmeJsonSchema;
   }
 
   /** A client for the backend's current base URL (discovery may move it). */

@@ -1,4 +1,17 @@
-// The operations of the OME backend's OpenAPI document, as openapi-typescript generates
-// them in ome-common (the one source of the HTTP contract; the frontend never imports
-// the backend).
-export type { paths as OmePaths } from '@ome-console/plugin-ome-common';
+// The OME backend's HTTP contract as the frontend sees it: the operations and schemas that
+// openapi-typescript generates in ome-common from the one OpenAPI document (the frontend
+// never imports the backend).
+import type {
+  OmeApiComponents,
+  OmeApiPaths,
+} from '@ome-console/plugin-ome-common';
+
+export type { OmeApiPaths as OmePaths };
+
+type Schemas = OmeApiComponents['schemas'];
+
+/** How many objects of one kind the caller may read, per cluster and per state. @public */
+export type OmeKindCounts = Schemas['KindCounts'];
+
+/** Answer of `GET /counts`: one entry per kind. @public */
+export type OmeCountsResponse = Schemas['CountsResponse'];

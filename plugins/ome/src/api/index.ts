@@ -7,6 +7,6 @@ export type {
   OmeRequestOptions,
   OmeWriteOptions,
 } from './OmeApi';
-export type { OmeCountsResponse, OmeKindCounts, OmeObjectRef } from './types';
+export type { OmeCountsResponse, OmeKindCounts } from './contract';
 export { OmeClient } from './OmeClient';
 export { omeErrorDetails, omeErrorMessage, omeErrorStatus } from './errors';

@@ -1,6 +1,7 @@
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
-import { OmeObjectRef, omeApiRef } from '../api';
+import { omeApiRef } from '../api';
+import { OmeObjectRef } from '@ome-console/plugin-ome-common';
 
 /** One object as the backend reads it (with the caller's `actions`); `retry` reloads. */
 export function useResource(ref: OmeObjectRef) {

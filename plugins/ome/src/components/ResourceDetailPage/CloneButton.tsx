@@ -1,7 +1,7 @@
 import { Button, Tooltip } from '@material-ui/core';
-import { OmeObjectRef } from '../../api';
 import { useMayCreate } from '../../hooks';
 import { notAllowedReason } from '../common/permissions';
+import { OmeObjectRef } from '@ome-console/plugin-ome-common';
 
 /**
  * Clone: disabled, with the reason as tooltip, when the caller may not create the kind in

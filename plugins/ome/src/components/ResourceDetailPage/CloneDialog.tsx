@@ -12,10 +12,11 @@ import {
 } from '@material-ui/core';
 import {
   omeKindInfo,
+  OmeObjectRef,
   OmeWriteResult,
   validateOmeName,
 } from '@ome-console/plugin-ome-common';
-import { OmeObjectRef, omeApiRef } from '../../api';
+import { omeApiRef } from '../../api';
 import { DryRunResult } from '../common/DiffView';
 import { ErrorAlert } from '../common/errors';
 import { OptionSelect } from '../common/OptionSelect';

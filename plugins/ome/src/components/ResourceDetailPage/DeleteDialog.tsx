@@ -8,8 +8,9 @@ import {
   DialogContentText,
   DialogTitle,
 } from '@material-ui/core';
-import { OmeObjectRef, omeApiRef } from '../../api';
+import { omeApiRef } from '../../api';
 import { ErrorAlert } from '../common/errors';
+import { OmeObjectRef } from '@ome-console/plugin-ome-common';
 
 /** Confirms and deletes one object (only at the resourceVersion shown). */
 export function DeleteDialog(props: {

@@ -1,7 +1,10 @@
 import { Link } from '@backstage/core-components';
 import { Grid, Typography } from '@material-ui/core';
-import { OmeKind, omeRelatedRefs } from '@ome-console/plugin-ome-common';
-import { OmeObjectRef } from '../../api';
+import {
+  OmeKind,
+  OmeObjectRef,
+  omeRelatedRefs,
+} from '@ome-console/plugin-ome-common';
 import { display, kindTitle, objectMeta, safely } from '../common/format';
 import { useOmePaths } from '../common/paths';
 import { OverviewCard } from './KindOverview';

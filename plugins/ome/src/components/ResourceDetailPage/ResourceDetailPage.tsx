@@ -4,10 +4,10 @@ import { Link, Progress } from '@backstage/core-components';
 import { Box, Button, Grid, Tab, Tabs, Typography } from '@material-ui/core';
 import {
   omeKindInfo,
+  OmeObjectRef,
   omeObjectState,
   toYaml,
 } from '@ome-console/plugin-ome-common';
-import { OmeObjectRef } from '../../api';
 import { useResource } from '../../hooks';
 import { ReadErrorAlert } from '../common/errors';
 import { kindTitle, objectMeta, safely } from '../common/format';

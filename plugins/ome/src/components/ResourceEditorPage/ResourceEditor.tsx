@@ -18,9 +18,10 @@ import {
   formSupport,
   KubernetesObject,
   OmeFieldError,
-  OmeKind,
   omeFormFields,
+  OmeKind,
   omeKindInfo,
+  OmeObjectRef,
   OmeWriteResult,
   parseYamlEdit,
   readFormValues,
@@ -28,7 +29,7 @@ import {
   validateOmeName,
   validateOmeObject,
 } from '@ome-console/plugin-ome-common';
-import { OmeObjectRef, omeApiRef, omeErrorDetails, omeErrorStatus } from '../../api';
+import { omeApiRef, omeErrorDetails, omeErrorStatus } from '../../api';
 import { comparable, DryRunResult } from '../common/DiffView';
 import { ErrorAlert, serverFieldErrors } from '../common/errors';
 import { CreatePermissionBanner } from '../common/permissions';

@@ -6,8 +6,9 @@ import {
   KubernetesObject,
   newOmeObject,
   OmeKind,
+  OmeObjectRef,
 } from '@ome-console/plugin-ome-common';
-import { OmeObjectRef, omeApiRef } from '../../api';
+import { omeApiRef } from '../../api';
 import { ErrorAlert, ReadErrorAlert } from '../common/errors';
 import { ResourceEditor } from './ResourceEditor';
 

@@ -1,7 +1,10 @@
 import { createContext, ReactNode, useContext } from 'react';
 import { useResolvedPath } from 'react-router-dom';
-import { OmeKind, omeKindInfo } from '@ome-console/plugin-ome-common';
-import { OmeObjectRef } from '../../api';
+import {
+  OmeKind,
+  omeKindInfo,
+  OmeObjectRef,
+} from '@ome-console/plugin-ome-common';
 
 const BaseContext = createContext<string | undefined>(undefined);
 
