@@ -1,3 +1,5 @@
+// openapi-fetch names its methods after the HTTP verbs (client.GET, client.POST, ...)
+/* eslint-disable new-cap */
 import createClient, { Middleware } from 'openapi-fetch';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
