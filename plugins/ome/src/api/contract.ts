@@ -8,10 +8,8 @@ import type {
 
 export type { OmeApiPaths as OmePaths };
 
-type Schemas = OmeApiComponents['schemas'];
-
 /** How many objects of one kind the caller may read, per cluster and per state. @public */
-export type OmeKindCounts = Schemas['KindCounts'];
+export type OmeKindCounts = OmeApiComponents['schemas']['KindCounts'];
 
 /** Answer of `GET /counts`: one entry per kind. @public */
-export type OmeCountsResponse = Schemas['CountsResponse'];
+export type OmeCountsResponse = OmeApiComponents['schemas']['CountsResponse'];
