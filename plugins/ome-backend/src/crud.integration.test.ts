@@ -518,4 +518,137 @@ describe('OME resources: full lifecycle against the real control plane', () => {
       expect(res.body.error?.message).toBeTruthy();
     }
   });
+
+  /** Name and resourceVersion of every BaseModel in this suite's namespace, per cluster. */
+  async function snapshot(): Promise<Record<string, string[]>> {
+    const info = OME_KINDS.find(k => k.kind === 'BaseModel')!;
+    const out: Record<string, string[]> = {};
+    for (const cluster of [clusterA, clusterB]) {
+      const res = await kubeRequest(cluster, 'GET', omeResourcePath(info.kind, { namespace: NAMESPACE }));
+      out[cluster.name] = (res.body.items as KubernetesObject[])
+        .map(o => `${o.metadata.name}@${o.metadata.resourceVersion}`)
+        .sort();
+    }
+    return out;
+  }
+
+  it('leaves the clusters unchanged on a dry run of every write: create, update, delete, clone and import', async () => {
+    const info = OME_KINDS.find(k => k.kind === 'BaseModel')!;
+    const name = `dry-${RUN}`;
+    const planted = await kubeRequest(clusterA, 'POST', omeResourcePath(info.kind, { namespace: NAMESPACE }),
+      newOmeObject(info.kind, { name, namespace: NAMESPACE }));
+    expect(planted.status).toBe(201);
+    created.push({ cluster: clusterA, path: kubePath(info, name) });
+    const stored = planted.body as KubernetesObject;
+    const before = await snapshot();
+
+    const dry = { dryRun: 'true' };
+    const writes: Array<[string, request.Test, number]> = [
+      ['create', request(server).post(apiPath(info, 'ome-dev-a')).query(dry)
+        .send(newOmeObject(info.kind, { name: `${name}-new`, namespace: NAMESPACE })), 201],
+      ['update', request(server).put(apiPath(info, 'ome-dev-a', name)).query(dry)
+        .send({ ...stored, metadata: { ...stored.metadata, labels: { ...stored.metadata.labels, dry: 'run' } } }), 200],
+      ['delete', request(server).delete(apiPath(info, 'ome-dev-a', name)).query(dry), 200],
+      ['clone', request(server).post(`${apiPath(info, 'ome-dev-a', name)}/clone`).query(dry)
+        .send({ name: `${name}-copy` }), 201],
+      ['clone to another cluster', request(server).post(`${apiPath(info, 'ome-dev-a', name)}/clone`).query(dry)
+        .send({ name: `${name}-copy`, cluster: 'ome-dev-b' }), 201],
+      ['import', request(server).post('/api/ome/import').query(dry).send({
+        cluster: 'ome-dev-a',
+        yaml: JSON.stringify(newOmeObject(info.kind, { name: `${name}-imported`, namespace: NAMESPACE })),
+      }), 200],
+    ];
+    for (const [what, req, status] of writes) {
+      const res = await req.set('Authorization', auth());
+      expect({ what, status: res.status, dryRun: res.body.dryRun }).toEqual({ what, status, dryRun: true });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a dry run asked in a clone or import body, and undocumented query parameters', async () => {
+    const info = OME_KINDS.find(k => k.kind === 'ClusterBaseModel')!;
+    const before = await snapshot();
+    const clone = await request(server)
+      .post(`${apiPath(info, 'ome-dev-a', 'anything')}/clone`)
+      .set('Authorization', auth())
+      .send({ name: `body-dry-${RUN}`, dryRun: true });
+    expect(clone.status).toBe(400);
+    const imported = await request(server)
+      .post('/api/ome/import')
+      .set('Authorization', auth())
+      .send({ cluster: 'ome-dev-a', yaml: 'kind: Namespace', dryRun: true });
+    expect(imported.status).toBe(400);
+    const unknown = await request(server)
+      .get(`/api/ome/${info.plural}`)
+      .query({ clusters: 'ome-dev-a' })
+      .set('Authorization', auth());
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain("'clusters'");
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers an import whose aliases expand exponentially with a 400 naming the document', async () => {
+    const bomb = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      ...'bcdefghi'.split('').map((k, i) => {
+        const prev = 'abcdefghi'[i];
+        return `${k}: &${k} [${Array(9).fill(`*${prev}`).join(',')}]`;
+      }),
+    ].join('\n');
+    const res = await request(server)
+      .post('/api/ome/import')
+      .set('Authorization', auth())
+      .send({ cluster: 'ome-dev-a', yaml: `apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n---\n${bomb}\n` });
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toMatch(/^body\.yaml: document 2: /);
+  });
+
+  it('counts every kind per cluster and state as the lists do', async () => {
+    const res = await request(server)
+      .get('/api/ome/counts')
+      .query({ cluster: 'ome-dev-a' })
+      .set('Authorization', auth());
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((c: { kind: string }) => c.kind)).toEqual(OME_KINDS.map(k => k.kind));
+    for (const info of OME_KINDS) {
+      const list = await request(server)
+        .get(`/api/ome/${info.plural}`)
+        .query({ cluster: 'ome-dev-a', limit: 1 })
+        .set('Authorization', auth());
+      const counts = res.body.items.find((c: { kind: string }) => c.kind === info.kind);
+      expect({ kind: info.kind, total: counts.total, byState: counts.byState }).toEqual({
+        kind: info.kind,
+        total: list.body.totalCount,
+        byState: list.body.stats.byState,
+      });
+    }
+  });
+
+  it('serves a kind\'s schema as the cluster serves it, 404 naming kind and cluster where it is absent', async () => {
+    const isvc = await request(server)
+      .get('/api/ome/clusters/ome-dev-a/schemas/inferenceservices')
+      .set('Authorization', auth());
+    expect(isvc.status).toBe(200);
+    expect(isvc.body).toMatchObject({ cluster: 'ome-dev-a', kind: 'InferenceService', version: 'v1beta1' });
+    expect(isvc.body.schema.type).toBe('object');
+    const absent = await request(server)
+      .get('/api/ome/clusters/ome-dev-b/schemas/finetunedweights')
+      .set('Authorization', auth());
+    expect(absent.status).toBe(404);
+    expect(absent.body.error.message).toContain('FineTunedWeight');
+    expect(absent.body.error.message).toContain('ome-dev-b');
+  });
+
+  it('lists one namespace from the apiserver\'s namespace path', async () => {
+    const info = OME_KINDS.find(k => k.kind === 'BaseModel')!;
+    const res = await request(server)
+      .get(`/api/ome/${info.plural}`)
+      .query({ namespace: NAMESPACE })
+      .set('Authorization', auth());
+    expect(res.status).toBe(200);
+    expect(new Set(res.body.items.map((i: { object: KubernetesObject }) => i.object.metadata.namespace))).toEqual(
+      new Set(res.body.items.length ? [NAMESPACE] : []),
+    );
+  });
 });

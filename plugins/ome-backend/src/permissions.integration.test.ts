@@ -45,7 +45,7 @@ import omePlugin, {
   createOmeConditionalDecision,
   omeConditions,
 } from './index';
-import { OmeRoute, omeRoutes } from './schema/openapi';
+import { OmeOperation, omeOperations } from './schema/operations';
 import {
   backendConfig,
   clusterA,
@@ -376,7 +376,12 @@ function allowed(role: Role, action: 'read' | 'write', namespace?: string): bool
   return role === 'writer' && namespace === 'team-a';
 }
 
-function instance(route: OmeRoute, n: number) {
+/** What an operation does, whatever the scope of its kind. */
+function verbOf(operationId: string): string {
+  return operationId.replace(/(ClusterScoped|Namespaced)Resource$/, '');
+}
+
+function instance(route: OmeOperation, n: number) {
   const fill = (o: KubernetesObject) =>
     route.path
       .replace('{cluster}', 'ome-dev-a')
@@ -386,16 +391,19 @@ function instance(route: OmeRoute, n: number) {
   const o = kind ? fixtures.get(kind)! : undefined;
   const ns = o?.metadata.namespace;
   const newName = `mx-${RUN}-${n}`;
-  switch (route.handler) {
-    case 'health':
-    case 'openapi':
+  switch (verbOf(route.operationId)) {
+    case 'getHealth':
+    case 'getOpenApiDocument':
     case 'listClusters':
       return { path: route.path, ok: 200 };
     case 'listNamespaces':
+    case 'getCounts':
       return { path: `${route.path}?cluster=ome-dev-a`, ok: 200 };
-    case 'mayCreate':
+    case 'getKindSchema':
+      return { path: fill(o!), ok: 200 };
+    case 'getCreateDecision':
       return { path: `${route.path}?kind=InferenceService&cluster=ome-dev-a&namespace=team-a`, ok: 200 };
-    case 'list':
+    case 'listResources':
       return { path: `${route.path}?cluster=ome-dev-a&limit=1`, ok: 200 };
     case 'get':
       return { path: fill(o!), ok: 200, action: 'read' as const, ns };
@@ -408,13 +416,13 @@ function instance(route: OmeRoute, n: number) {
     case 'delete':
       return { path: `${fill(o!)}?dryRun=true`, ok: 200, action: 'write' as const, ns };
     case 'clone':
-      return { path: fill(o!), body: { name: newName, dryRun: true }, ok: 201, action: 'write' as const, ns };
-    case 'import': {
+      return { path: `${fill(o!)}?dryRun=true`, body: { name: newName }, ok: 201, action: 'write' as const, ns };
+    case 'importYaml': {
       const isvc = fresh(fixtures.get('InferenceService')!, newName, 'team-a');
-      return { path: route.path, body: { cluster: 'ome-dev-a', yaml: JSON.stringify(isvc), dryRun: true }, ok: 200, action: 'write' as const, ns: 'team-a' };
+      return { path: `${route.path}?dryRun=true`, body: { cluster: 'ome-dev-a', yaml: JSON.stringify(isvc) }, ok: 200, action: 'write' as const, ns: 'team-a' };
     }
     default:
-      throw new Error(`the matrix does not know handler ${route.handler}: add it`);
+      throw new Error(`the matrix does not know operation ${route.operationId}: add it`);
   }
 }
 
@@ -429,7 +437,7 @@ describe('permission matrix over the route table (permission.enabled: true)', ()
   afterAll(() => stop?.());
 
   it('gives every route x role the expected status, with real denials for every non-admin role', async () => {
-    const routes = omeRoutes();
+    const routes = omeOperations();
     expect(routes.length).toBeGreaterThan(40);
     const results: string[] = [];
     const mismatches: string[] = [];
@@ -439,7 +447,7 @@ describe('permission matrix over the route table (permission.enabled: true)', ()
       const inst = instance(route, n++);
       for (const role of Object.keys(ROLE_USER) as Role[]) {
         let expected: number;
-        if (route.handler === 'health') expected = 200;
+        if (route.permission === 'none') expected = 200;
         else if (role === 'unauthenticated') expected = 401;
         else if (!inst.action) expected = inst.ok;
         else expected = allowed(role, inst.action, inst.ns) ? inst.ok : 403;
@@ -450,7 +458,7 @@ describe('permission matrix over the route table (permission.enabled: true)', ()
         if (res.status !== expected) {
           mismatches.push(`${line} (expected ${expected}) ${res.text.slice(0, 300)}`);
         }
-        if (route.handler === 'mayCreate' && res.status === 200 && res.body.allowed !== allowed(role, 'write', 'team-a')) {
+        if (route.operationId === 'getCreateDecision' && res.status === 200 && res.body.allowed !== allowed(role, 'write', 'team-a')) {
           mismatches.push(`${line}: allowed ${res.body.allowed}`);
         }
       }
@@ -682,7 +690,7 @@ describe('secrets', () => {
       await call(backend.server, ADMIN, 'get', '/api/ome/basemodels');
       const edited = { ...got.body.object, metadata: { ...got.body.object.metadata, labels: { x: RUN } } };
       expect((await call(backend.server, ADMIN, 'put', `${path}?dryRun=true`, edited)).status).toBe(200);
-      expect((await call(backend.server, ADMIN, 'post', `${path}/clone`, { name: `sc-${RUN}`, dryRun: true })).status).toBe(201);
+      expect((await call(backend.server, ADMIN, 'post', `${path}/clone?dryRun=true`, { name: `sc-${RUN}` })).status).toBe(201);
       expect((await call(backend.server, ADMIN, 'delete', `${path}?dryRun=true`)).status).toBe(200);
     } finally {
       await backend.stop();

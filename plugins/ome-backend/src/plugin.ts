@@ -14,6 +14,7 @@ import { KubernetesProxyClient } from './service/KubernetesProxyClient';
 import { OmeResourceService } from './service/OmeResourceService';
 import { OmeResourceWriter } from './service/OmeResourceWriter';
 import { ImportService } from './service/ImportService';
+import { KindSchemaService } from './service/KindSchemaService';
 import { NamespaceLabels } from './permissions/NamespaceLabels';
 
 /**
@@ -69,7 +70,8 @@ export const omePlugin = createBackendPlugin({
           probeTimeoutMs: options.clusterTimeoutMs,
         });
         const resources = new OmeResourceService({ client, clusters });
-        const writer = new OmeResourceWriter({ client });
+        const writer = new OmeResourceWriter({ client, reader: resources });
+        const schemas = new KindSchemaService({ client });
         const importer = new ImportService({ client, writer });
         const namespaceLabels = new NamespaceLabels({ client });
 
@@ -100,6 +102,7 @@ export const omePlugin = createBackendPlugin({
             resources,
             writer,
             importer,
+            schemas,
             namespaceLabels,
             auditor,
             userInfo,

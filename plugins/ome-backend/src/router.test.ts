@@ -19,6 +19,8 @@ import { ClusterService } from './service/ClusterService';
 import { OmeResourceService } from './service/OmeResourceService';
 import { OmeResourceWriter } from './service/OmeResourceWriter';
 import { ImportService } from './service/ImportService';
+import { KindSchemaService } from './service/KindSchemaService';
+import { omeOperations } from './schema/operations';
 
 const ruleset = {
   getRuleByName: (name: string) =>
@@ -41,10 +43,16 @@ async function setup(
   },
 ) {
   const permissions = mockServices.permissions.mock({
-    authorizeConditional: jest.fn(async () => [decision as any]),
+    authorizeConditional: jest.fn(async (requests: unknown[]) =>
+      requests.map(() => decision as any),
+    ),
   });
+  const listClusterNames = jest.fn(async () => ['a', 'b']);
   const clusters = {
-    listClusterNames: jest.fn(async () => ['a', 'b']),
+    listClusterNames,
+    // The real rule, over the mocked names.
+    known: (requested: string[] | undefined) =>
+      ClusterService.prototype.known.call({ listClusterNames }, requested),
     listClusters: jest.fn(async () => [
       { name: 'a', reachable: true, version: 'v1.37.2' },
       { name: 'b', reachable: false, error: 'down' },
@@ -71,6 +79,7 @@ async function setup(
     resources,
     writer,
     importer,
+    schemas: {} as KindSchemaService,
     namespaceLabels: {} as NamespaceLabels,
     auditor: mockServices.auditor.mock(),
     userInfo: mockServices.userInfo(),
@@ -78,7 +87,7 @@ async function setup(
     logger: mockServices.logger.mock(),
   });
   const app = express().use(router).use(mockErrorHandler());
-  return { app, permissions, list, clusters };
+  return { app, router, permissions, list, clusters };
 }
 
 describe('router', () => {
@@ -112,7 +121,7 @@ describe('router', () => {
       notInstalled: [],
     });
     expect(permissions.authorizeConditional).toHaveBeenCalledWith(
-      [{ permission: omeResourceReadPermission }],
+      expect.arrayContaining([{ permission: omeResourceReadPermission }]),
       { credentials: mockCredentials.user() },
     );
     await request(app)
@@ -159,7 +168,7 @@ describe('router', () => {
     const res = await request(app).get('/clusterbasemodels?cluster=b');
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: any) => i.cluster)).toEqual(['b']);
-    expect(list).toHaveBeenCalledWith('ClusterBaseModel', { clusters: ['b'], labelSelector: undefined });
+    expect(list).toHaveBeenCalledWith('ClusterBaseModel', { clusters: ['b'], labelSelector: undefined, namespaces: undefined });
     await request(app)
       .get('/clusterbasemodels?cluster=a&cluster=b')
       .expect(200);
@@ -185,7 +194,7 @@ describe('router', () => {
       expect(malformed.status).toBe(400);
       expect(malformed.body.error).toMatchObject({
         name: 'InputError',
-        message: expect.stringMatching(/^query parameter cluster: /),
+        message: expect.stringContaining('cluster'),
       });
     }
     expect(list).not.toHaveBeenCalled();
@@ -206,5 +215,91 @@ describe('router', () => {
         message: down.message,
       });
     }
+  });
+
+  it('refuses an undocumented query parameter with a 400 naming it, before any handler', async () => {
+    const { app, list, permissions } = await setup();
+    const res = await request(app).get('/clusterbasemodels?colour=blue');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining("'colour'"),
+    });
+    expect(list).not.toHaveBeenCalled();
+    expect(permissions.authorizeConditional).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['limit=0', 'limit'],
+    ['limit=1001', 'limit'],
+    ['offset=-1', 'offset'],
+    ['order=up', 'order'],
+    ['limit=x', 'limit'],
+  ])('answers 400 naming the parameter for %s', async (query, parameter) => {
+    const { app } = await setup();
+    const res = await request(app).get(`/clusterbasemodels?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(parameter);
+  });
+
+  it('refuses clone and import bodies with an unknown field (dryRun is a query parameter)', async () => {
+    const { app, permissions } = await setup();
+    const clone = await request(app)
+      .post('/clusters/a/clusterbasemodels/m/clone')
+      .send({ name: 'copy', dryRun: true });
+    expect(clone.status).toBe(400);
+    expect(clone.body.error.message).toMatch(/additional properties/i);
+    const imported = await request(app)
+      .post('/import')
+      .send({ cluster: 'a', yaml: 'a: 1', dryRun: true });
+    expect(imported.status).toBe(400);
+    expect(imported.body.error.message).toMatch(/additional properties/i);
+    expect(permissions.authorizeConditional).not.toHaveBeenCalled();
+  });
+
+  it('answers 400 naming the parameter for a plural that names no kind of the scope', async () => {
+    const { app } = await setup();
+    const unknown = await request(app).get('/nosuchkinds');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('plural');
+    const wrongScope = await request(app).get('/clusters/a/basemodels/x');
+    expect(wrongScope.status).toBe(400);
+    expect(wrongScope.body.error.message).toContain('clusterPlural');
+  });
+
+  it('decides read, update and delete of a list in one permission call', async () => {
+    const { app, permissions } = await setup();
+    await request(app).get('/clusterbasemodels').expect(200);
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(1);
+    expect(
+      (permissions.authorizeConditional as jest.Mock).mock.calls[0][0].map(
+        (r: any) => r.permission.name,
+      ),
+    ).toEqual(['ome.resource.read', 'ome.resource.update', 'ome.resource.delete']);
+  });
+
+  it('registers exactly the operations of the OpenAPI document', async () => {
+    const { router } = await setup();
+    const registered = new Set<string>();
+    // The validating router is mounted inside ours; its layers hold the routes.
+    const walk = (stack: any[]) => {
+      for (const layer of stack) {
+        if (layer.route) {
+          for (const method of Object.keys(layer.route.methods)) {
+            registered.add(`${method} ${layer.route.path}`);
+          }
+        } else if (layer.handle?.stack) {
+          walk(layer.handle.stack);
+        }
+      }
+    };
+    walk((router as any).stack);
+    // Our own guard in front of the document route is a middleware of the same path.
+    const documented = new Set(
+      omeOperations().map(
+        o => `${o.method} ${o.template.replace(/\{([^}]+)\}/g, ':$1')}`,
+      ),
+    );
+    expect([...registered].sort()).toEqual([...documented].sort());
   });
 });

@@ -1,5 +1,6 @@
 import { OmeKind } from './kinds';
-import { KubernetesObject, OmeClusterError } from './types';
+import { KubernetesObject } from './types';
+import type { components } from './schema/openapi.types.generated';
 
 /**
  * The value that replaces a secret (a model's plaintext `spec.storage.parameters.token`,
@@ -84,7 +85,6 @@ export interface OmeCloneRequest {
   cluster?: string;
   /** Target namespace of a namespaced kind (the source's by default). */
   namespace?: string;
-  dryRun?: boolean;
 }
 
 /** Body of `POST /import`. @public */
@@ -94,7 +94,6 @@ export interface OmeImportRequest {
   namespace?: string;
   /** One or more YAML (or JSON) documents separated by `---`. */
   yaml: string;
-  dryRun?: boolean;
 }
 
 /** @public */
@@ -168,3 +167,67 @@ export interface OmeErrorDetails {
   /** 503 and cluster errors: the cluster concerned. */
   cluster?: string;
 }
+
+/** One object in a cross-cluster list, tagged with the cluster it came from. @public */
+export interface OmeListItem<T extends KubernetesObject = KubernetesObject> {
+  cluster: string;
+  object: T;
+  /** The caller's allowed actions on this object, when the backend computed them. */
+  actions?: OmeItemActions;
+}
+
+/** Why a cluster contributed nothing (or not everything) to a response. @public */
+export interface OmeClusterError {
+  cluster: string;
+  /** `unreachable`: no answer; `forbidden`: the cluster refused; `not-installed`: the kind's CRD is absent. */
+  reason: 'unreachable' | 'forbidden' | 'not-installed' | 'error';
+  message: string;
+  statusCode?: number;
+}
+
+/** @public */
+export interface OmeListResponse<
+  T extends KubernetesObject = KubernetesObject,
+> {
+  /** The requested page of the filtered, sorted list. */
+  items: OmeListItem<T>[];
+  /** Items matching the filters in all asked clusters, before paging. */
+  totalCount: number;
+  offset: number;
+  limit?: number;
+  stats: OmeListStats;
+  /** Clusters that could not be read (unreachable, forbidden, ...). */
+  errors: OmeClusterError[];
+  /** Clusters where the kind's CRD is not installed: not an error, the kind is simply absent there. */
+  notInstalled: string[];
+}
+
+/** @public */
+export interface OmeClusterInfo {
+  name: string;
+  /** The cluster's title in the kubernetes backend's config, if any. */
+  title?: string;
+  reachable: boolean;
+  /** The apiserver's gitVersion when reachable. */
+  version?: string;
+  error?: string;
+  /** Which OME kinds the cluster serves (when reachable). */
+  kinds?: OmeKindAvailability[];
+}
+
+/** @public */
+export interface OmeClustersResponse {
+  items: OmeClusterInfo[];
+}
+
+/** Per kind, how many objects the caller may read, per cluster and state (`GET /counts`). @public */
+export type OmeKindCounts = components['schemas']['KindCounts'];
+
+/** Answer of `GET /counts`. @public */
+export type OmeCountsResponse = components['schemas']['CountsResponse'];
+
+/** Answer of `GET /clusters/{cluster}/schemas/{plural}`: the kind's schema as the cluster serves it. @public */
+export type OmeKindSchema = components['schemas']['KindSchema'];
+
+/** Answer of `GET /permissions/create`. @public */
+export type OmeCreateDecision = components['schemas']['CreateDecision'];

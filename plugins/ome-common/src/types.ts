@@ -1,5 +1,3 @@
-import type { OmeItemActions, OmeKindAvailability, OmeListStats } from './api';
-
 /** @public */
 export interface ObjectMeta {
   name: string;
@@ -82,56 +80,4 @@ export interface ModelStatus {
 export interface BaseModelResource extends KubernetesObject {
   spec?: BaseModelSpec;
   status?: ModelStatus;
-}
-
-/** One object in a cross-cluster list, tagged with the cluster it came from. @public */
-export interface OmeListItem<T extends KubernetesObject = KubernetesObject> {
-  cluster: string;
-  object: T;
-  /** The caller's allowed actions on this object, when the backend computed them. */
-  actions?: OmeItemActions;
-}
-
-/** Why a cluster contributed nothing (or not everything) to a response. @public */
-export interface OmeClusterError {
-  cluster: string;
-  /** `unreachable`: no answer; `forbidden`: the cluster refused; `not-installed`: the kind's CRD is absent. */
-  reason: 'unreachable' | 'forbidden' | 'not-installed' | 'error';
-  message: string;
-  statusCode?: number;
-}
-
-/** @public */
-export interface OmeListResponse<
-  T extends KubernetesObject = KubernetesObject,
-> {
-  /** The requested page of the filtered, sorted list. */
-  items: OmeListItem<T>[];
-  /** Items matching the filters in all asked clusters, before paging. */
-  totalCount: number;
-  offset: number;
-  limit?: number;
-  stats: OmeListStats;
-  /** Clusters that could not be read (unreachable, forbidden, ...). */
-  errors: OmeClusterError[];
-  /** Clusters where the kind's CRD is not installed: not an error, the kind is simply absent there. */
-  notInstalled: string[];
-}
-
-/** @public */
-export interface OmeClusterInfo {
-  name: string;
-  /** The cluster's title in the kubernetes backend's config, if any. */
-  title?: string;
-  reachable: boolean;
-  /** The apiserver's gitVersion when reachable. */
-  version?: string;
-  error?: string;
-  /** Which OME kinds the cluster serves (when reachable). */
-  kinds?: OmeKindAvailability[];
-}
-
-/** @public */
-export interface OmeClustersResponse {
-  items: OmeClusterInfo[];
 }

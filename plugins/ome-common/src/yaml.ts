@@ -48,7 +48,12 @@ export interface YamlDocumentParse {
   /** 0-based index among the non-empty documents. */
   index: number;
   value?: unknown;
-  error?: { message: string; line?: number };
+  error?: {
+    message: string;
+    line?: number;
+    /** The document breaks a parser limit (aliases that expand too far): refuse the whole input. */
+    limitExceeded?: boolean;
+  };
 }
 
 function firstError(doc: {
@@ -88,7 +93,12 @@ export function parseYamlDocuments(text: string): YamlDocumentParse[] {
   return parseDocs(text).map((doc, index) => {
     const error = firstError(doc);
     if (error) return { index, error };
-    return { index, value: doc.toJS({ maxAliasCount: 100 }) };
+    try {
+      return { index, value: doc.toJS({ maxAliasCount: 100 }) };
+    } catch (e) {
+      // e.g. "Excessive alias count indicates a resource exhaustion attack"
+      return { index, error: { message: String((e as Error)?.message ?? e), limitExceeded: true } };
+    }
   });
 }
 

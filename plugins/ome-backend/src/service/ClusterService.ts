@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import {
   OME_API_GROUP,
   OME_KINDS,
@@ -18,27 +19,67 @@ const REACHABLE_FAILURES: ReadonlySet<ClusterRequestFailure> = new Set([
   'not-installed',
 ]);
 
+/** How long the kubernetes backend's cluster list is reused (one request answers many). */
+const CLUSTER_LIST_TTL_MS = 5_000;
+
 /** The clusters of the kubernetes backend, with their reachability. */
 export class ClusterService {
   readonly #client: KubernetesProxyClient;
   readonly #probeTimeoutMs: number;
+  readonly #ttlMs: number;
+  #cached?: { at: number; clusters: Promise<KubernetesClusterSummary[]> };
 
   constructor(options: {
     client: KubernetesProxyClient;
     /** How long a reachability probe (`GET /version`) may take. */
     probeTimeoutMs: number;
+    /** How long the cluster list is reused; 5 s by default. */
+    cacheTtlMs?: number;
   }) {
     this.#client = options.client;
     this.#probeTimeoutMs = options.probeTimeoutMs;
+    this.#ttlMs = options.cacheTtlMs ?? CLUSTER_LIST_TTL_MS;
+  }
+
+  /** The kubernetes backend's clusters, asked at most once per TTL (a failure is not kept). */
+  #summaries(): Promise<KubernetesClusterSummary[]> {
+    const now = Date.now();
+    if (!this.#cached || now - this.#cached.at > this.#ttlMs) {
+      const clusters = this.#client.listClusters();
+      const entry = { at: now, clusters };
+      this.#cached = entry;
+      clusters.catch(() => {
+        if (this.#cached === entry) this.#cached = undefined;
+      });
+    }
+    return this.#cached.clusters;
   }
 
   async listClusterNames(): Promise<string[]> {
-    return (await this.#client.listClusters()).map(c => c.name);
+    return (await this.#summaries()).map(c => c.name);
+  }
+
+  /**
+   * `requested` when every name in it is a cluster of the kubernetes backend (undefined:
+   * all clusters); else a 400 naming the unknown ones.
+   */
+  async known(requested: string[] | undefined): Promise<string[] | undefined> {
+    if (!requested) return undefined;
+    const known = new Set(await this.listClusterNames());
+    const unknown = requested.filter(c => !known.has(c));
+    if (unknown.length) {
+      throw new InputError(
+        `query parameter cluster: unknown cluster${unknown.length > 1 ? 's' : ''} ${unknown
+          .map(c => `'${c}'`)
+          .join(', ')}`,
+      );
+    }
+    return requested;
   }
 
   /** Every cluster, each probed concurrently with `GET /version` and a short timeout. */
   async listClusters(): Promise<OmeClusterInfo[]> {
-    const clusters = await this.#client.listClusters();
+    const clusters = await this.#summaries();
     return Promise.all(clusters.map(c => this.#probe(c)));
   }
 

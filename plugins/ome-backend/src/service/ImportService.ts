@@ -4,6 +4,7 @@ import {
   OME_API_VERSION,
   OME_KINDS,
   OmeImportDocumentResult,
+  OmeImportRequest,
   OmeImportResponse,
   OmeKind,
   parseYamlDocuments,
@@ -15,6 +16,7 @@ import { OmeResourceWriter } from './OmeResourceWriter';
 import { NotAllowedError } from '@backstage/errors';
 import { OmeHttpError, badRequest, toHttpError } from './errors';
 import { sanitizeObject } from './sanitize';
+import type { ImportRights } from './authorization';
 
 /** Most documents one import may hold. */
 const MAX_DOCUMENTS = 500;
@@ -65,12 +67,8 @@ export class ImportService {
   }
 
   async import(
-    request: unknown,
-    rights: {
-      mayCreate: (object: KubernetesObject) => boolean;
-      mayCreateNamespace: boolean;
-      mayUpdate: (before: KubernetesObject, after: KubernetesObject) => boolean;
-    },
+    request: OmeImportRequest & { dryRun: boolean },
+    rights: ImportRights,
   ): Promise<OmeImportResponse> {
     const refuse = (what: string) => async () => {
       throw new NotAllowedError(`Not allowed to ${what}`);
@@ -81,21 +79,20 @@ export class ImportService {
     const authorizeUpdate = async (before: KubernetesObject, after: KubernetesObject) => {
       if (!rights.mayUpdate(before, after)) await refuse(`update ${before.kind} '${before.metadata.name}'`)();
     };
-    if (!request || typeof request !== 'object' || Array.isArray(request)) {
-      throw badRequest('body: must be a JSON object with cluster and yaml');
-    }
-    const { cluster, namespace, yaml, dryRun } = request as Record<string, unknown>;
-    if (typeof cluster !== 'string' || !cluster) throw badRequest('body.cluster: is required');
-    if (typeof yaml !== 'string' || !yaml.trim()) throw badRequest('body.yaml: is required (one or more YAML documents)');
-    if (namespace !== undefined && (typeof namespace !== 'string' || validateNamespaceName(namespace))) {
-      throw badRequest(`body.namespace: ${typeof namespace === 'string' ? validateNamespaceName(namespace) : 'must be a string'}`);
-    }
-    if (dryRun !== undefined && typeof dryRun !== 'boolean') throw badRequest('body.dryRun: must be true or false');
+    const { cluster, namespace, yaml, dryRun } = request;
+    if (!yaml.trim()) throw badRequest('body.yaml: is required (one or more YAML documents)');
+    const namespaceProblem = namespace === undefined ? undefined : validateNamespaceName(namespace);
+    if (namespaceProblem) throw badRequest(`body.namespace: ${namespaceProblem}`);
 
     const documents = parseYamlDocuments(yaml);
     if (documents.length === 0) throw badRequest('body.yaml: holds no documents');
     if (documents.length > MAX_DOCUMENTS) {
       throw badRequest(`body.yaml: holds ${documents.length} documents; at most ${MAX_DOCUMENTS} per import`);
+    }
+    const overLimit = documents.find(d => d.error?.limitExceeded);
+    if (overLimit) {
+      // Refused whole: such input is an attack on the parser, not a document to report on.
+      throw badRequest(`body.yaml: document ${overLimit.index + 1}: ${firstLine(overLimit.error!.message)}`);
     }
 
     const results: OmeImportDocumentResult[] = [];

@@ -1,6 +1,11 @@
+import { InputError } from '@backstage/errors';
 import {
   KubernetesObject,
+  OME_KINDS,
   OmeClusterError,
+  OmeKindCounts,
+  OmeObjectRef,
+  omeObjectState,
   OmeKind,
   OmeListItem,
   OmeNamespace,
@@ -15,6 +20,7 @@ import {
   KubernetesProxyClient,
 } from './KubernetesProxyClient';
 import { sanitizeObject } from './sanitize';
+import { OmeHttpError, toHttpError } from './errors';
 
 /** A kind's objects across clusters, before permission filtering and paging. */
 export interface ClusterListResult {
@@ -59,10 +65,19 @@ export class OmeResourceService {
    */
   async list(
     kind: OmeKind,
-    options: { clusters?: string[]; labelSelector?: string } = {},
+    options: {
+      clusters?: string[];
+      labelSelector?: string;
+      /** Only these namespaces: one is asked of the apiserver directly (namespaced kinds). */
+      namespaces?: string[];
+    } = {},
   ): Promise<ClusterListResult> {
     const clusters =
       options.clusters ?? (await this.#clusters.listClusterNames());
+    const namespace =
+      omeKindInfo(kind).namespaced && options.namespaces?.length === 1
+        ? options.namespaces[0]
+        : undefined;
     const results = await Promise.all(
       clusters.map(async cluster => {
         try {
@@ -70,6 +85,7 @@ export class OmeResourceService {
             cluster,
             kind,
             options.labelSelector,
+            namespace,
           );
           return {
             items: objects.map(o => ({
@@ -90,7 +106,50 @@ export class OmeResourceService {
       if (r.error?.reason === 'not-installed') notInstalled.push(r.error.cluster);
       else if (r.error) errors.push(r.error);
     }
+    if (
+      options.labelSelector &&
+      items.length === 0 &&
+      errors.length > 0 &&
+      errors.every(e => e.statusCode === 400)
+    ) {
+      // Every cluster refused the selector: the caller's mistake, not the clusters'.
+      throw new InputError(`query parameter labelSelector: ${errors[0].message}`);
+    }
     return { items, errors, notInstalled };
+  }
+
+  /**
+   * Per kind, how many objects `mayRead` allows in each cluster and state (all kinds read
+   * concurrently; a cluster that fails is reported per kind, as lists do).
+   */
+  async counts(
+    mayRead: (item: OmeListItem) => boolean,
+    options: { clusters?: string[] } = {},
+  ): Promise<OmeKindCounts[]> {
+    const clusters =
+      options.clusters ?? (await this.#clusters.listClusterNames());
+    return Promise.all(
+      OME_KINDS.map(async ({ kind }) => {
+        const result = await this.list(kind, { clusters });
+        const counts: OmeKindCounts = {
+          kind,
+          total: 0,
+          byState: {},
+          byCluster: {},
+          errors: result.errors,
+          notInstalled: result.notInstalled,
+        };
+        for (const item of result.items.filter(mayRead)) {
+          const state = omeObjectState(kind, item.object);
+          const cluster = (counts.byCluster[item.cluster] ??= { total: 0, byState: {} });
+          counts.total += 1;
+          cluster.total += 1;
+          counts.byState[state] = (counts.byState[state] ?? 0) + 1;
+          cluster.byState[state] = (cluster.byState[state] ?? 0) + 1;
+        }
+        return counts;
+      }),
+    );
   }
 
   /** Namespaces of every given cluster (all by default), with their labels. */
@@ -136,8 +195,9 @@ export class OmeResourceService {
     cluster: string,
     kind: OmeKind,
     labelSelector?: string,
+    namespace?: string,
   ): Promise<KubernetesObject[]> {
-    const path = omeResourcePath(kind);
+    const path = omeResourcePath(kind, { namespace });
     const objects: KubernetesObject[] = [];
     const seenTokens = new Set<string>();
     let token: string | undefined;
@@ -174,36 +234,38 @@ export class OmeResourceService {
     }
   }
 
-  /** One object, or undefined when it does not exist. */
-  async get(target: {
-    cluster: string;
-    kind: OmeKind;
-    name: string;
-    namespace?: string;
-  }): Promise<OmeListItem | undefined> {
-    const info = omeKindInfo(target.kind);
-    if (info.namespaced && !target.namespace) return undefined;
+  /**
+   * One object as stored (unredacted: for writes only), or the error of its cluster (404
+   * when it, its kind or its cluster does not exist).
+   */
+  async getStored(ref: OmeObjectRef): Promise<KubernetesObject> {
     try {
-      const object = await this.#client.request<KubernetesObject>(
-        target.cluster,
-        omeResourcePath(target.kind, {
-          namespace: target.namespace,
-          name: target.name,
-        }),
+      return await this.#client.request<KubernetesObject>(
+        ref.cluster,
+        omeResourcePath(ref.kind, { namespace: ref.namespace, name: ref.name }),
       );
-      return {
-        cluster: target.cluster,
-        object: sanitizeObject(target.kind, object),
-      };
     } catch (error) {
-      if (
-        error instanceof ClusterRequestError &&
-        (error.reason === 'not-found' ||
-          error.reason === 'not-installed' ||
-          error.reason === 'unknown-cluster')
-      ) {
-        return undefined;
-      }
+      if (error instanceof ClusterRequestError) throw toHttpError(error, { kind: ref.kind });
+      throw error;
+    }
+  }
+
+  /** One object as the caller may see it (secrets redacted), or a 404. */
+  async getOrThrow(ref: OmeObjectRef): Promise<OmeListItem> {
+    return {
+      cluster: ref.cluster,
+      object: sanitizeObject(ref.kind, await this.getStored(ref)),
+    };
+  }
+
+  /** One object (secrets redacted), or undefined when it does not exist. */
+  async get(ref: OmeObjectRef): Promise<OmeListItem | undefined> {
+    const info = omeKindInfo(ref.kind);
+    if (info.namespaced && !ref.namespace) return undefined;
+    try {
+      return await this.getOrThrow(ref);
+    } catch (error) {
+      if (error instanceof OmeHttpError && error.statusCode === 404) return undefined;
       throw error;
     }
   }

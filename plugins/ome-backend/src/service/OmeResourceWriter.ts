@@ -5,6 +5,7 @@ import {
   OME_REDACTED_VALUE,
   OmeFieldError,
   OmeKind,
+  OmeObjectRef,
   OmePatchOperation,
   OmeWriteResult,
   applyPatch,
@@ -16,19 +17,13 @@ import {
 import { ClusterRequestError, KubernetesProxyClient } from './KubernetesProxyClient';
 import { OmeHttpError, badRequest, toHttpError, unprocessable } from './errors';
 import { redactPatch, sanitizeObject } from './sanitize';
+import { OmeResourceService } from './OmeResourceService';
 
 export interface WriteOptions {
   /** Validate with the cluster (`dryRun=All`) and answer the would-be result; write nothing. */
   dryRun?: boolean;
 }
 
-/** Where an object lives. */
-export interface ObjectTarget {
-  cluster: string;
-  kind: OmeKind;
-  namespace?: string;
-  name: string;
-}
 
 /** Metadata the apiserver owns: a client's value there is never a change to write. */
 const SERVER_OWNED_METADATA = new Set([
@@ -95,9 +90,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export class OmeResourceWriter {
   readonly #client: KubernetesProxyClient;
+  readonly #reader: OmeResourceService;
 
-  constructor(options: { client: KubernetesProxyClient }) {
+  constructor(options: {
+    client: KubernetesProxyClient;
+    /** The one reader of single objects. */
+    reader: OmeResourceService;
+  }) {
     this.#client = options.client;
+    this.#reader = options.reader;
   }
 
   /** Runs a cluster request, turning its failure into the HTTP error the caller gets. */
@@ -111,18 +112,12 @@ export class OmeResourceWriter {
   }
 
   /** The object as stored (unredacted), or a 404. */
-  async getStored(target: ObjectTarget): Promise<KubernetesObject> {
-    const { cluster, kind, namespace, name } = target;
-    return this.#call(kind, () =>
-      this.#client.request<KubernetesObject>(
-        cluster,
-        omeResourcePath(kind, { namespace, name }),
-      ),
-    );
+  getStored(target: OmeObjectRef): Promise<KubernetesObject> {
+    return this.#reader.getStored(target);
   }
 
   /** A 409 carrying the object as it is now. */
-  async #conflict(target: ObjectTarget, message: string): Promise<OmeHttpError> {
+  async #conflict(target: OmeObjectRef, message: string): Promise<OmeHttpError> {
     const live = await this.getStored(target).catch(() => undefined);
     return new OmeHttpError(409, 'ConflictError', message, {
       cluster: target.cluster,
@@ -202,7 +197,7 @@ export class OmeResourceWriter {
    * and as the client sent it to the object as stored.
    */
   async update(
-    target: ObjectTarget,
+    target: OmeObjectRef,
     input: unknown,
     options: WriteOptions & {
       /** Decides on the object as stored and as it will be; throws to refuse. */
@@ -266,7 +261,7 @@ export class OmeResourceWriter {
   }
 
   async delete(
-    target: ObjectTarget,
+    target: OmeObjectRef,
     options: WriteOptions & {
       resourceVersion?: string;
       authorize?: (stored: KubernetesObject) => Promise<void>;
@@ -319,7 +314,7 @@ export class OmeResourceWriter {
 
   /** The stored object under a new name (and optionally cluster/namespace), as a new object. */
   async cloneObject(
-    source: ObjectTarget,
+    source: OmeObjectRef,
     request: { name: string; cluster?: string; namespace?: string },
   ): Promise<{
     target: { cluster: string; kind: OmeKind; namespace?: string };
@@ -353,32 +348,17 @@ export class OmeResourceWriter {
   }
 
   async clone(
-    source: ObjectTarget,
-    request: unknown,
-    options: {
+    source: OmeObjectRef,
+    request: { name: string; cluster?: string; namespace?: string },
+    options: WriteOptions & {
       /** Decides on reading the source and creating the copy; throws to refuse. */
       authorize?: (source: KubernetesObject, copy: KubernetesObject, copyCluster: string) => Promise<void>;
     } = {},
   ): Promise<OmeWriteResult> {
-    if (!isPlainObject(request)) throw badRequest('body: must be a JSON object');
-    const { name, cluster, namespace, dryRun } = request;
-    if (typeof name !== 'string' || !name) throw badRequest('body.name: is required (the name of the copy)');
-    for (const [field, value] of Object.entries({ cluster, namespace })) {
-      if (value !== undefined && (typeof value !== 'string' || !value)) {
-        throw badRequest(`body.${field}: must be a non-empty string`);
-      }
-    }
-    if (dryRun !== undefined && typeof dryRun !== 'boolean') {
-      throw badRequest('body.dryRun: must be true or false');
-    }
-    const { target, object, stored } = await this.cloneObject(source, {
-      name,
-      cluster: cluster as string | undefined,
-      namespace: namespace as string | undefined,
-    });
+    const { target, object, stored } = await this.cloneObject(source, request);
     assertValid(source.kind, object, { namespace: target.namespace });
     await options.authorize?.(stored, object, target.cluster);
-    return this.#createStored(target, object, !!dryRun);
+    return this.#createStored(target, object, !!options.dryRun);
   }
 
   /** Creates, or updates to match `object`, for the import of one document. */
@@ -392,7 +372,7 @@ export class OmeResourceWriter {
   ): Promise<OmeWriteResult & { outcome: 'created' | 'updated' | 'unchanged' }> {
     const name = object.metadata?.name;
     const existing = await this.getStored({ ...target, name }).catch(error => {
-      if (error instanceof OmeHttpError && error.statusCode === 404 && /not found/i.test(error.message)) return undefined;
+      if (error instanceof OmeHttpError && error.statusCode === 404 && error.reason === 'not-found') return undefined;
       throw error;
     });
     if (!existing) {

@@ -2,7 +2,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   ResourcePermission,
@@ -12,9 +12,15 @@ import {
   PermissionRuleset,
 } from '@backstage/plugin-permission-node';
 import {
+  KubernetesObject,
+  OME_API_GROUP,
+  OME_API_VERSION,
+  OmeKind,
   OmeListItem,
-  OmeObjectRef,
   formatOmeResourceRef,
+  omeKindInfo,
+  omeResourceCreatePermission,
+  omeResourceUpdatePermission,
 } from '@ome-console/plugin-ome-common';
 import { NamespaceLabels } from '../permissions/NamespaceLabels';
 import {
@@ -26,6 +32,14 @@ import { ClusterService } from './ClusterService';
 
 /** A decision applied to objects: which the caller may act on. */
 export type OmeItemFilter = (item: OmeListItem) => boolean;
+
+/** A permission decision for the caller, applicable to any object. */
+export type OmeDecision = OmeItemFilter & {
+  /** DENY: no object at all. */
+  denied: boolean;
+  /** ALLOW: every object. */
+  unconditional: boolean;
+};
 
 /** Whether a conditional decision's criteria use a rule needing namespace labels. */
 function usesNamespaceLabels(criteria: unknown): boolean {
@@ -73,72 +87,73 @@ export class OmeAuthorizer {
   }
 
   /**
-   * Decides `permission` for one existing object by its canonical resource ref
-   * (`permissions.authorize`; the permission backend resolves a conditional decision
-   * through this plugin's `getResources`). Throws 403 unless allowed.
+   * The objects each of `permissions` allows the caller (nothing on DENY), decided in ONE
+   * `authorizeConditional` call.
    */
-  async requireRef(
+  async decide(
     credentials: BackstageCredentials,
-    permission: ResourcePermission<'ome-resource'>,
-    parts: OmeObjectRef,
-  ): Promise<void> {
-    const resourceRef = formatOmeResourceRef(parts);
-    const [decision] = await this.#permissions.authorize(
-      [{ permission, resourceRef }],
+    permissions: ResourcePermission<'ome-resource'>[],
+  ): Promise<OmeDecision[]> {
+    const decisions = await this.#permissions.authorizeConditional(
+      permissions.map(permission => ({ permission })),
       { credentials },
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Not allowed: ${permission.name} on ${resourceRef}`);
-    }
+    const needsLabels = decisions.some(
+      d =>
+        d.result === AuthorizeResult.CONDITIONAL &&
+        usesNamespaceLabels((d as { conditions?: unknown }).conditions),
+    );
+    // Namespace labels of every cluster, read (briefly cached) before deciding.
+    const labels = needsLabels
+      ? new Map(
+          await Promise.all(
+            (await this.#clusters.listClusterNames()).map(
+              async c => [c, await this.#namespaceLabels.of(c)] as const,
+            ),
+          ),
+        )
+      : undefined;
+    return decisions.map(decision => {
+      let filter: OmeItemFilter;
+      if (decision.result === AuthorizeResult.ALLOW) filter = () => true;
+      else if (decision.result === AuthorizeResult.DENY) filter = () => false;
+      else if (!labels) {
+        filter = item => this.#authorizeCondition(decision, item);
+      } else {
+        filter = item => {
+          const ns = item.object.metadata?.namespace;
+          const namespaceLabels =
+            typeof ns === 'string' ? labels.get(item.cluster)?.get(ns) : undefined;
+          return this.#authorizeCondition(decision, {
+            ...item,
+            ...(namespaceLabels && { namespaceLabels }),
+          });
+        };
+      }
+      return Object.assign(filter, {
+        denied: decision.result === AuthorizeResult.DENY,
+        unconditional: decision.result === AuthorizeResult.ALLOW,
+      });
+    });
   }
 
   /** The objects `permission` allows the caller; nothing on DENY. */
   async filter(
     credentials: BackstageCredentials,
     permission: ResourcePermission<'ome-resource'>,
-  ): Promise<OmeItemFilter & { denied: boolean; unconditional: boolean }> {
-    const [decision] = await this.#permissions.authorizeConditional(
-      [{ permission }],
-      { credentials },
-    );
-    let filter: OmeItemFilter;
-    if (decision.result === AuthorizeResult.ALLOW) filter = () => true;
-    else if (decision.result === AuthorizeResult.DENY) filter = () => false;
-    else if (!usesNamespaceLabels((decision as { conditions?: unknown }).conditions)) {
-      filter = item => this.#authorizeCondition(decision, item);
-    } else {
-      // Namespace labels of every cluster, read (briefly cached) before deciding.
-      const names = await this.#clusters.listClusterNames();
-      const labels = new Map(
-        await Promise.all(
-          names.map(async c => [c, await this.#namespaceLabels.of(c)] as const),
-        ),
-      );
-      filter = item => {
-        const ns = item.object.metadata?.namespace;
-        const namespaceLabels =
-          typeof ns === 'string' ? labels.get(item.cluster)?.get(ns) : undefined;
-        return this.#authorizeCondition(decision, {
-          ...item,
-          ...(namespaceLabels && { namespaceLabels }),
-        });
-      };
-    }
-    return Object.assign(filter, {
-      denied: decision.result === AuthorizeResult.DENY,
-      unconditional: decision.result === AuthorizeResult.ALLOW,
-    });
+  ): Promise<OmeDecision> {
+    const [decision] = await this.decide(credentials, [permission]);
+    return decision;
   }
 
-  /** Throws 403 unless `permission` allows the caller every given object. */
-  async require(
-    credentials: BackstageCredentials,
+  /** Throws 403 unless `decision` (of `permission`) allows every given object. */
+  assertAllowed(
     permission: ResourcePermission<'ome-resource'>,
+    decision: OmeItemFilter,
     ...items: OmeListItem[]
-  ): Promise<void> {
-    const allowed = await this.filter(credentials, permission);
+  ): void {
     for (const item of items) {
-      if (!allowed(item)) {
+      if (!decision(item)) {
         throw new NotAllowedError(
           `Not allowed: ${permission.name} on ${describeItem(item)}`,
         );
@@ -146,15 +161,92 @@ export class OmeAuthorizer {
     }
   }
 
+  /** Throws 403 when `decision` (of `permission`) is DENY: conditions may still narrow it. */
+  assertNotDenied(
+    permission: ResourcePermission<'ome-resource'>,
+    decision: OmeDecision,
+  ): void {
+    if (decision.denied) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+  }
+
   /** Throws 403 when `permission` is denied outright (conditions may still narrow it). */
   async requireAny(
     credentials: BackstageCredentials,
     permission: ResourcePermission<'ome-resource'>,
-  ): Promise<OmeItemFilter & { unconditional: boolean }> {
-    const allowed = await this.filter(credentials, permission);
-    if (allowed.denied) {
-      throw new NotAllowedError(`Not allowed: ${permission.name}`);
-    }
-    return allowed;
+  ): Promise<OmeDecision> {
+    const decision = await this.filter(credentials, permission);
+    this.assertNotDenied(permission, decision);
+    return decision;
   }
+
+  /**
+   * May the caller create `kind` in this place? The create decision applied to an object of
+   * that kind there (a decision on the object's own labels is made again when it is created),
+   * with the reason when not.
+   */
+  async createDecision(
+    credentials: BackstageCredentials,
+    place: { kind: OmeKind; cluster: string; namespace?: string },
+  ): Promise<{ allowed: boolean; conditional: boolean; reason?: string }> {
+    const { kind, cluster, namespace } = place;
+    const info = omeKindInfo(kind);
+    if (info.namespaced && !namespace) {
+      throw new InputError(`query parameter namespace: is required for ${kind}`);
+    }
+    if (!info.namespaced && namespace !== undefined) {
+      throw new InputError(`query parameter namespace: ${kind} is cluster-scoped`);
+    }
+    const mayCreate = await this.filter(credentials, omeResourceCreatePermission);
+    const allowed = mayCreate({
+      cluster,
+      object: {
+        apiVersion: `${OME_API_GROUP}/${OME_API_VERSION}`,
+        kind,
+        metadata: { name: '', ...(info.namespaced && { namespace }) },
+      },
+    });
+    const where = info.namespaced
+      ? `namespace '${namespace}' of cluster '${cluster}'`
+      : `cluster '${cluster}'`;
+    return {
+      allowed,
+      conditional: !mayCreate.unconditional && !mayCreate.denied,
+      ...(!allowed && {
+        reason: mayCreate.denied
+          ? 'You may not create OME resources'
+          : `You may not create ${kind} objects in ${where}`,
+      }),
+    };
+  }
+
+  /**
+   * What an import into `cluster` may do: create and update OME objects as the caller's
+   * decisions allow (an update both before and after), create Namespaces only with an
+   * unconditional create right (they are not OME objects). 403 when create is denied.
+   */
+  async importRights(
+    credentials: BackstageCredentials,
+    cluster: string,
+  ): Promise<ImportRights> {
+    const [mayCreate, mayUpdate] = await this.decide(credentials, [
+      omeResourceCreatePermission,
+      omeResourceUpdatePermission,
+    ]);
+    this.assertNotDenied(omeResourceCreatePermission, mayCreate);
+    return {
+      mayCreate: object => mayCreate({ cluster, object }),
+      mayCreateNamespace: mayCreate.unconditional,
+      mayUpdate: (before, after) =>
+        mayUpdate({ cluster, object: before }) && mayUpdate({ cluster, object: after }),
+    };
+  }
+}
+
+/** What one import may write, decided once for all its documents. */
+export interface ImportRights {
+  mayCreate: (object: KubernetesObject) => boolean;
+  mayCreateNamespace: boolean;
+  mayUpdate: (before: KubernetesObject, after: KubernetesObject) => boolean;
 }

@@ -4,7 +4,11 @@ import {
   OmeFieldError,
   OmeKind,
 } from '@ome-console/plugin-ome-common';
-import { ClusterRequestError, KubernetesStatus } from './KubernetesProxyClient';
+import {
+  ClusterRequestError,
+  ClusterRequestFailure,
+  KubernetesStatus,
+} from './KubernetesProxyClient';
 
 /**
  * An error the OME backend answers with a given HTTP status, Backstage's error body and
@@ -21,6 +25,11 @@ export class OmeHttpError extends CustomErrorBase {
   ) {
     super(message);
     this.name = name;
+  }
+
+  /** Why the cluster refused, when the error is a cluster's answer (e.g. `not-found`). */
+  get reason(): ClusterRequestFailure | undefined {
+    return this.origin instanceof ClusterRequestError ? this.origin.reason : undefined;
   }
 }
 

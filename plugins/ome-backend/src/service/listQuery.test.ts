@@ -19,16 +19,9 @@ describe('parseListQuery', () => {
     ).toMatchObject({ cluster: ['a', 'b'], namespace: ['x'], offset: 5, limit: 10, sort: 'name', order: 'desc' });
   });
 
-  it.each([
-    [{ sort: 'nope' }, 'query parameter sort'],
-    [{ order: 'up' }, 'query parameter order'],
-    [{ limit: '0' }, 'query parameter limit'],
-    [{ limit: '1001' }, 'query parameter limit'],
-    [{ offset: '-1' }, 'query parameter offset'],
-    [{ offset: ['1', '2'] }, 'query parameter offset'],
-    [{ cluster: [''] }, 'query parameter cluster'],
-  ])('answers 400 naming the parameter for %j', (query, message) => {
-    expect(() => parseListQuery('BaseModel', query)).toThrow(message);
+  it('answers 400 naming the parameter for a column the kind does not have', () => {
+    // Types, ranges and enums of the other parameters are the OpenAPI validator's (router.test).
+    expect(() => parseListQuery('BaseModel', { sort: 'nope' })).toThrow('query parameter sort');
   });
 });
 
