@@ -58,7 +58,7 @@ test(
     const card = page.getByTestId('ome-kind-clusterbasemodels');
     await card.getByTestId('ome-kind-total').filter({ hasText: /^\d{2,}$/ }).waitFor({ timeout: 60_000 });
 
-    await card.getByRole('link', { name: 'View' }).click();
+    await card.getByText('View', { exact: true }).click();
     await page.getByTestId('ome-list-page').waitFor();
 
     // a model that exists only on cluster B

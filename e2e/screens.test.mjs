@@ -1,6 +1,7 @@
-// Browser check of the OME screens at 1280 and 1920 px: on the overview, every kind's list,
-// a detail page and the editor, no table header or cell takes more than one line (no word
-// broken letter by letter, rows one line tall) and no form label is drawn over its value.
+// Browser check of the OME screens at 1280, 1440 and 1920 px: on the overview, every kind's
+// list, a detail page, the editor and its diff review, no table header or cell takes more
+// than one line (no word broken letter by letter, rows one line tall) and no form label is
+// drawn over its value. The 1440 px screenshots are the README's pictures (docs/images).
 //
 //   OME_E2E_BASE_URL=http://localhost:3000 node --test e2e/screens.test.mjs
 //
@@ -39,7 +40,7 @@ async function openList(page, plural) {
   await settled(page);
 }
 
-for (const width of [1280, 1920]) {
+for (const width of [1280, 1440, 1920]) {
   describe(`screens at ${width} px`, () => {
     let browser;
     let page;
@@ -88,6 +89,20 @@ for (const width of [1280, 1920]) {
       await page.getByTestId('ome-editor').waitFor();
       await settled(page);
       await checkScreen(page, width, 'create');
+    });
+
+    test('the diff review of an edit (a dry run: nothing is written)', { timeout: 180_000 }, async () => {
+      await openList(page, 'clusterservingruntimes');
+      await page.getByTestId('ome-row-name').first().click();
+      await page.getByTestId('ome-detail-name').waitFor();
+      await page.getByTestId('ome-edit').click();
+      await page.getByTestId('ome-editor').waitFor();
+      await settled(page);
+      await page.locator('#ome-form-spec-modelSizeRange-max').fill('999B');
+      await page.getByTestId('ome-review').click();
+      await page.getByTestId('ome-diff').or(page.getByTestId('ome-error')).first().waitFor({ timeout: 60_000 });
+      assert.equal(await page.getByTestId('ome-error').count(), 0, 'the dry run answered');
+      await checkScreen(page, width, 'review');
     });
   });
 }

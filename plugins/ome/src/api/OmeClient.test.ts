@@ -11,8 +11,8 @@ const json = (body: unknown, status = 200) =>
 /** A client whose fetch API answers `responses` in turn and records the requests. */
 function setup(...responses: Response[]) {
   const requests: Request[] = [];
-  const fetch = jest.fn(async (input: Request) => {
-    requests.push(input);
+  const fetch = jest.fn(async (url: string, init: RequestInit) => {
+    requests.push(new Request(url, init));
     const r = responses.shift();
     if (!r) throw new Error('no more responses');
     return r;

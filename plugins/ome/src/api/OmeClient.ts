@@ -310,17 +310,36 @@ export class OmeClient implements OmeApi {
     return answer.schema as OmeJsonSchema;
   }
 
+  private send(request: Request): Promise<Response> {
+    return sendThrough(this.fetchApi, request);
+  }
+
   /** A client for the backend's current base URL (discovery may move it). */
   private async client() {
     const baseUrl = await this.discoveryApi.getBaseUrl('ome');
     const client = createClient<OmePaths>({
       baseUrl,
-      // Backstage's fetch adds the user's token; bound, as it is a method
-      fetch: request => this.fetchApi.fetch(request),
+      fetch: request => this.send(request),
     });
     client.use(rejectFailures);
     return client;
   }
+}
+
+/**
+ * Sends openapi-fetch's request through Backstage's fetch API (which adds the user's
+ * token) as URL and init: its middlewares rebuild the request, and a Request whose body
+ * was already read cannot be rebuilt.
+ */
+async function sendThrough(fetchApi: FetchApi, request: Request): Promise<Response> {
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  const body = hasBody ? await request.text() : '';
+  return fetchApi.fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    ...(body && { body }),
+    signal: request.signal,
+  });
 }
 
 /** The `dryRun` query parameter, only when asked for (the same on every write). */

@@ -45,7 +45,8 @@ export function ColumnPicker(props: {
                   edge="start"
                   checked={props.visible.includes(c.id)}
                   tabIndex={-1}
-                  inputProps={{ 'aria-label': c.title }}
+                  // the menu item's text names it
+                  inputProps={{ 'aria-hidden': true }}
                 />
               </ListItemIcon>
               <ListItemText primary={c.title} />

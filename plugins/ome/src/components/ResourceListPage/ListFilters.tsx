@@ -22,6 +22,9 @@ function DebouncedTextField(props: {
   const { value, onChange } = props;
   const [input, setInput] = useState(value);
   const reported = useRef(value);
+  // the latest callback, so that a re-render (a list answering) does not restart the timer
+  const report = useRef(onChange);
+  report.current = onChange;
   // the URL may change from elsewhere (a link, back): show that
   useEffect(() => {
     if (value !== reported.current) {
@@ -33,10 +36,10 @@ function DebouncedTextField(props: {
     if (input === reported.current) return undefined;
     const timer = setTimeout(() => {
       reported.current = input;
-      onChange(input);
+      report.current(input);
     }, 300);
     return () => clearTimeout(timer);
-  }, [input, onChange]);
+  }, [input]);
   return (
     <TextField
       id={props.id}

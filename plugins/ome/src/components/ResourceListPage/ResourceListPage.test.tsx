@@ -333,3 +333,39 @@ describe('ResourceListPage links', () => {
     expect(screen.getByLabelText('Search')).toHaveValue('phi-2');
   });
 });
+
+describe('ResourceListPage columns', () => {
+  it('shows the columns that fit by default and the others from the column picker', async () => {
+    const api = mockOmeApi({
+      listResources: jest.fn(async () =>
+        listResponse({
+          items: [
+            {
+              cluster: 'ome-dev-a',
+              object: {
+                apiVersion: 'ome.io/v1beta1',
+                kind: 'InferenceService',
+                metadata: { name: 'chat', namespace: 'team-a' },
+                spec: { model: { name: 'llama' } },
+                status: { url: 'http://chat.team-a.svc' },
+              },
+            },
+          ],
+        }),
+      ),
+    });
+    await renderList(api, 'InferenceService');
+    await screen.findByText('chat');
+    const headers = () => screen.getAllByRole('columnheader').map(h => h.textContent);
+    expect(headers()).toEqual(
+      expect.arrayContaining(['Name', 'Namespace', 'Model', 'Runtime', 'State', 'Age', 'Cluster']),
+    );
+    expect(headers()).not.toContain('URL');
+    expect(rowOf('chat').getByText('llama')).toHaveAttribute('title', 'llama');
+
+    await userEvent.click(screen.getByTestId('ome-column-picker'));
+    await userEvent.click(screen.getByRole('menuitem', { name: 'URL' }));
+    expect(headers()).toContain('URL');
+    expect(rowOf('chat').getByText('http://chat.team-a.svc')).toBeInTheDocument();
+  });
+});
