@@ -38,3 +38,25 @@ export async function launchBrowser({ viewport }) {
     },
   };
 }
+
+/**
+ * Opens `pathname` of the app and signs in as guest (the dev sign-in page; its confirm()
+ * dialog is accepted), then waits for the sidebar's OME link.
+ */
+export async function signIn(page, pathname = '/ome') {
+  page.on('dialog', d => d.accept());
+  await page.goto(`${BASE_URL}${pathname}`, { waitUntil: 'domcontentloaded' });
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.waitFor({ timeout: 90_000 });
+  await enter.click();
+  await page.locator('a[href="/ome"]').first().waitFor({ timeout: 60_000 });
+}
+
+/** Waits until no progress bar is shown (the page's requests have answered). */
+export async function settled(page) {
+  await page.waitForFunction(
+    () => !document.querySelector('[role="progressbar"]'),
+    undefined,
+    { timeout: 60_000 },
+  );
+}

@@ -1,4 +1,5 @@
-// Browser test of the OME models page in the running example app.
+// Browser test of the OME models in the running example app: the overview counts them, the
+// ClusterBaseModel list finds them on both clusters and filters by cluster.
 //
 //   OME_E2E_BASE_URL=http://localhost:3000 node --test e2e/models.test.mjs
 //
@@ -8,7 +9,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { BASE_URL, OUT_DIR, launchBrowser } from './browser.mjs';
+import { BASE_URL, OUT_DIR, launchBrowser, settled, signIn } from './browser.mjs';
 
 let browser;
 
@@ -20,132 +21,72 @@ after(async () => {
   await browser?.close();
 });
 
-/** The table row whose name cell is exactly `name`, with its cells' texts. */
-async function rowCells(page, name) {
-  const row = page.locator('tr').filter({
-    has: page.getByTestId('model-name').getByText(name, { exact: true }),
-  });
-  await row.first().waitFor({ timeout: 30_000 });
-  const count = await row.count();
-  const rows = [];
-  for (let i = 0; i < count; i++) {
-    rows.push(
-      (await row.nth(i).locator('td').allInnerTexts()).map(t => t.trim()),
-    );
+/** The shown rows' cell texts (after the list answered). */
+async function rows(page) {
+  await page.locator('[data-testid="ome-row"], [data-testid="ome-empty"]').first().waitFor({ timeout: 60_000 });
+  await settled(page);
+  const shown = page.getByTestId('ome-row');
+  const all = [];
+  for (let i = 0; i < (await shown.count()); i++) {
+    all.push((await shown.nth(i).locator('td').allInnerTexts()).map(t => t.trim()));
   }
-  return rows;
+  return all;
 }
 
-/** Waits until the cluster filter's menu (a MUI popover) has gone, fade-out included. */
-async function closedMenu(page) {
-  await page.locator('.MuiPopover-root').waitFor({ state: 'detached' });
-}
-
+/** Searches the list (server side, debounced) and waits for the URL to carry it. */
 async function search(page, text) {
-  const box = page.getByPlaceholder('Filter');
-  await box.fill(text);
+  await page.getByLabel('Search').fill(text);
+  await page.waitForFunction(
+    t => (new URL(location.href).searchParams.get('search') ?? '') === t,
+    text,
+  );
+  await settled(page);
 }
 
 test(
-  'the OME models page lists models of both clusters',
+  'the OME overview counts models and the model list shows both clusters',
   { timeout: 180_000 },
   async () => {
     const page = await browser.context.newPage();
-    const dialogs = [];
-    // Dev-mode guest sign-in asks for confirmation with window.confirm()
-    page.on('dialog', async d => {
-      dialogs.push(d.message());
-      await d.accept();
-    });
+    page.setDefaultTimeout(30_000);
+    await signIn(page);
+    if (new URL(page.url()).pathname !== '/ome') {
+      await page.goto(`${BASE_URL}/ome`, { waitUntil: 'domcontentloaded' });
+    }
 
-    await page.goto(`${BASE_URL}/ome`, { waitUntil: 'domcontentloaded' });
+    // the overview counts the cluster base models of both clusters (one /counts request)
+    const card = page.getByTestId('ome-kind-clusterbasemodels');
+    await card.getByTestId('ome-kind-total').filter({ hasText: /^\d{2,}$/ }).waitFor({ timeout: 60_000 });
 
-    // Guest sign-in (the app's default sign-in page)
-    const enter = page.getByRole('button', { name: 'Enter' });
-    await enter.waitFor({ timeout: 60_000 });
-    await enter.click();
+    await card.getByText('View', { exact: true }).click();
+    await page.getByTestId('ome-list-page').waitFor();
 
-    // The nav shows OME (the sidebar's link to /ome; the logo link is named OME too and leads
-    // to /); if sign-in landed elsewhere than /ome, that link leads there
-    const omeLink = page.locator('a[href="/ome"]').first();
-    await omeLink.waitFor({ timeout: 60_000 });
-    if (new URL(page.url()).pathname !== '/ome') await omeLink.click();
-    // ... and the page shows the models table
-    await page
-      .getByText(/Cluster base models \(\d+\)/)
-      .waitFor({ timeout: 60_000 });
-
-    // A model that exists only on cluster B
+    // a model that exists only on cluster B
     await search(page, 'ome-dev-b-only-model');
-    const bOnly = await rowCells(page, 'ome-dev-b-only-model');
-    assert.equal(
-      bOnly.length,
-      1,
-      `one row for ome-dev-b-only-model, got ${JSON.stringify(bOnly)}`,
-    );
-    assert.ok(
-      bOnly[0].includes('ome-dev-b'),
-      `cluster column of ${JSON.stringify(bOnly[0])}`,
-    );
-    assert.ok(!bOnly[0].includes('ome-dev-a'));
+    const bOnly = (await rows(page)).filter(cells => cells.includes('ome-dev-b-only-model'));
+    assert.equal(bOnly.length, 1, `one row for ome-dev-b-only-model, got ${JSON.stringify(bOnly)}`);
+    assert.equal(bOnly[0].at(-1), 'ome-dev-b', `cluster column of ${JSON.stringify(bOnly[0])}`);
 
-    // A catalog model on cluster A
+    // a catalog model on cluster A, with its vendor
     await search(page, 'phi-2');
-    const phi = await rowCells(page, 'phi-2');
-    assert.ok(
-      phi.some(cells => cells.includes('ome-dev-a')),
-      `a phi-2 row in cluster ome-dev-a, got ${JSON.stringify(phi)}`,
-    );
-    assert.ok(
-      phi.some(cells => cells.includes('microsoft')),
-      'vendor column',
-    );
+    const phi = (await rows(page)).filter(cells => cells.includes('phi-2'));
+    assert.ok(phi.some(cells => cells.at(-1) === 'ome-dev-a'), `a phi-2 row on ome-dev-a, got ${JSON.stringify(phi)}`);
+    assert.ok(phi.some(cells => cells.includes('microsoft')), 'vendor column');
 
-    // The cluster filter: only ome-dev-b's models
+    // the cluster filter: only ome-dev-b's models
     await search(page, '');
-    await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid="model-name"]').length > 5,
-      undefined,
-      { timeout: 30_000 },
-    );
-    await page.getByTestId('ome-cluster-filter').getByRole('button').click();
-    await page
-      .getByRole('listbox')
-      .getByText('ome-dev-b', { exact: true })
-      .click();
-    await closedMenu(page);
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('tbody tr')].every(
-          tr => !tr.innerText.includes('ome-dev-a'),
-        ),
-      undefined,
-      { timeout: 30_000 },
-    );
-    const clustersShown = await page
-      .locator('tbody tr td:nth-child(2)')
-      .allInnerTexts();
-    assert.ok(clustersShown.length > 0, 'rows after filtering by ome-dev-b');
-    assert.deepEqual(
-      [...new Set(clustersShown.map(t => t.trim()))],
-      ['ome-dev-b'],
-    );
+    await page.getByRole('checkbox', { name: 'ome-dev-b' }).check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('cluster') === 'ome-dev-b');
+    const bRows = await rows(page);
+    assert.ok(bRows.length > 0, 'rows after filtering by ome-dev-b');
+    assert.deepEqual([...new Set(bRows.map(cells => cells.at(-1)))], ['ome-dev-b']);
     await page.screenshot({ path: path.join(OUT_DIR, 'models-cluster-b.png') });
 
-    // Back to all clusters for the main screenshot
-    await page.getByTestId('ome-cluster-filter').getByRole('button').click();
-    await page
-      .getByRole('listbox')
-      .getByText('All clusters', { exact: true })
-      .click();
-    await closedMenu(page);
-    await page.getByText(/Cluster base models \((\d{2,})\)/).waitFor();
+    await page.getByRole('checkbox', { name: 'ome-dev-b' }).uncheck();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.get('cluster'));
+    const allRows = await rows(page);
+    assert.ok(new Set(allRows.map(cells => cells.at(-1))).size === 2, 'both clusters without a filter');
     await page.screenshot({ path: path.join(OUT_DIR, 'models.png') });
-    console.log(
-      `screenshots: ${OUT_DIR}/models.png, models-cluster-b.png; dialogs: ${JSON.stringify(
-        dialogs,
-      )}`,
-    );
     await page.close();
   },
 );

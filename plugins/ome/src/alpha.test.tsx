@@ -1,34 +1,25 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import {
   createExtensionTester,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import omePlugin, { omeModelsPage } from './alpha';
+import omePlugin, { omePage } from './alpha';
 import { omeApiRef } from './api';
-import { listResponse, mockOmeApi } from './testUtils/mockOmeApi';
+import { mockOmeApi } from './testUtils/mockOmeApi';
 
 const api = mockOmeApi({
-  getClusters: async () => ({
-    items: [{ name: 'ome-dev-a', reachable: true }],
+  getCounts: async () => ({
+    items: [
+      {
+        kind: 'InferenceService',
+        total: 3,
+        byState: { Ready: 2, NotReady: 1 },
+        byCluster: { 'ome-dev-a': { total: 3, byState: { Ready: 2, NotReady: 1 } } },
+        errors: [],
+        notInstalled: ['ome-dev-b'],
+      },
+    ],
   }),
-  listResources: async () =>
-    listResponse({
-      stats: { total: 3, byCluster: {}, byState: {} },
-    }),
-  listClusterBaseModels: async () =>
-    listResponse({
-      items: [
-        {
-          cluster: 'ome-dev-a',
-          object: {
-            apiVersion: 'ome.io/v1beta1',
-            kind: 'ClusterBaseModel',
-            metadata: { name: 'phi-2' },
-            status: { state: 'Ready' },
-          },
-        },
-      ],
-    }),
 });
 
 describe('omePlugin (new frontend system)', () => {
@@ -37,17 +28,18 @@ describe('omePlugin (new frontend system)', () => {
     expect(omePlugin.routes.root).toBeDefined();
   });
 
-  it('renders the overview of the kinds and the models at /ome', async () => {
-    const tester = createExtensionTester(omeModelsPage, {
+  it('renders the overview of the kinds with their counts at /ome', async () => {
+    const tester = createExtensionTester(omePage, {
       apis: [[omeApiRef, api]],
     });
     await renderInTestApp(tester.reactElement(), {
       apis: [[omeApiRef, api]],
     });
-    expect(await screen.findByText('phi-2')).toBeInTheDocument();
-    expect(screen.getByText('ome-dev-a')).toBeInTheDocument();
+    const isvc = await screen.findByTestId('ome-kind-inferenceservices');
     expect(screen.getByText('Cluster serving runtimes')).toBeInTheDocument();
-    expect(screen.getByText('Inference services')).toBeInTheDocument();
-    expect(screen.getByTestId('ome-kind-inferenceservices')).toBeInTheDocument();
+    expect(isvc).toHaveTextContent('Inference services');
+    await waitFor(() => expect(isvc).toHaveTextContent('Ready: 2'));
+    expect(isvc).toHaveTextContent('NotReady: 1');
+    expect(isvc).toHaveTextContent('Not installed on ome-dev-b');
   });
 });

@@ -9,15 +9,15 @@
  * @packageDocumentation
  */
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { omeApi, omeModelsPage, omeRouteRef } from './alpha/extensions';
+import { omeApi, omePage, omeRouteRef } from './alpha/extensions';
 
-export { omeApi, omeModelsPage, omeRouteRef } from './alpha/extensions';
+export { omeApi, omePage, omeRouteRef } from './alpha/extensions';
 
 /** @alpha */
 const omePlugin = createFrontendPlugin({
   pluginId: 'ome',
   title: 'OME',
-  extensions: [omeApi, omeModelsPage],
+  extensions: [omeApi, omePage],
   routes: {
     root: omeRouteRef,
   },

@@ -7,13 +7,21 @@
  * @packageDocumentation
  */
 export { omePlugin, OmePage } from './plugin';
-export { omeApiRef, OmeClient, OmeApiError, isOmeApiError } from './api';
+export {
+  omeApiRef,
+  OmeClient,
+  omeErrorDetails,
+  omeErrorMessage,
+  omeErrorStatus,
+} from './api';
 export type {
   OmeApi,
+  OmeCountsResponse,
   OmeCreateDecision,
   OmeCreateTarget,
+  OmeJsonSchema,
+  OmeKindCounts,
   OmeRequestOptions,
-  OmeResourceTarget,
   OmeWriteOptions,
 } from './api';
 export { rootRouteRef as omeRootRouteRef } from './routes';

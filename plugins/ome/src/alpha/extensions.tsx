@@ -17,7 +17,7 @@ export const omeApi = ApiBlueprint.make({
  * `page:ome`: the OME pages at /ome (overview, then per kind list, create, detail and
  * edit pages, and the YAML import), with the nav item "OME". @alpha
  */
-export const omeModelsPage = PageBlueprint.make({
+export const omePage = PageBlueprint.make({
   params: {
     path: '/ome',
     title: 'OME',

@@ -1,6 +1,5 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
-  BaseModelResource,
   KubernetesObject,
   OmeCloneRequest,
   OmeClustersResponse,
@@ -11,18 +10,10 @@ import {
   OmeListQuery,
   OmeListResponse,
   OmeNamespacesResponse,
+  OmeObjectRef,
   OmeWriteResult,
 } from '@ome-console/plugin-ome-common';
-
-/**
- * One object of a kind: its cluster, its namespace (namespaced kinds only) and its name.
- * @public
- */
-export interface OmeResourceTarget {
-  cluster: string;
-  namespace?: string;
-  name: string;
-}
+import { OmeCountsResponse } from './contract';
 
 /**
  * Where a new object goes: a cluster, and a namespace for namespaced kinds (else the
@@ -52,14 +43,21 @@ export interface OmeRequestOptions {
   signal?: AbortSignal;
 }
 
-/** Options of writes: `dryRun` asks the cluster for the outcome without writing. @public */
+/**
+ * Options of writes: `dryRun` asks the cluster for the outcome without writing (the
+ * `?dryRun=true` query parameter, the same for every write).
+ * @public
+ */
 export interface OmeWriteOptions extends OmeRequestOptions {
   dryRun?: boolean;
 }
 
+/** A JSON schema, as a cluster serves a kind's CRD schema. @public */
+export type OmeJsonSchema = Record<string, unknown>;
+
 /**
- * Client for the OME backend plugin (`/api/ome`). Failed calls reject with an
- * {@link OmeApiError}.
+ * Client for the OME backend plugin (`/api/ome`). Failed calls reject with a
+ * `ResponseError` of `@backstage/errors`; {@link omeErrorDetails} reads the OME details.
  * @public
  */
 export interface OmeApi {
@@ -79,10 +77,13 @@ export interface OmeApi {
     query?: OmeListQuery,
     options?: OmeRequestOptions,
   ): Promise<OmeListResponse>;
+  /** Per kind, per cluster and per state, how many objects the caller may read. */
+  getCounts(
+    options?: { cluster?: string[] } & OmeRequestOptions,
+  ): Promise<OmeCountsResponse>;
   /** One object. */
   getResource(
-    kind: OmeKind,
-    target: OmeResourceTarget,
+    ref: OmeObjectRef,
     options?: OmeRequestOptions,
   ): Promise<OmeListItem>;
   /** Creates an object (status 201), or with `dryRun` tells what would be created. */
@@ -97,23 +98,20 @@ export interface OmeApi {
    * fetched: a stale one rejects with a 409 whose details carry the live object.
    */
   updateResource(
-    kind: OmeKind,
-    target: OmeResourceTarget,
+    ref: OmeObjectRef,
     object: KubernetesObject,
     options?: OmeWriteOptions,
   ): Promise<OmeWriteResult>;
   /** Deletes an object (only if still at `resourceVersion`, when given). */
   deleteResource(
-    kind: OmeKind,
-    target: OmeResourceTarget,
+    ref: OmeObjectRef,
     options?: { resourceVersion?: string } & OmeWriteOptions,
   ): Promise<OmeWriteResult>;
   /** Copies an object under a new name, possibly to another cluster or namespace. */
   cloneResource(
-    kind: OmeKind,
-    target: OmeResourceTarget,
+    ref: OmeObjectRef,
     request: OmeCloneRequest,
-    options?: OmeRequestOptions,
+    options?: OmeWriteOptions,
   ): Promise<OmeWriteResult>;
   /**
    * May the caller create an object of this kind in this cluster (and namespace, required
@@ -128,16 +126,14 @@ export interface OmeApi {
   /** Applies one or more YAML documents to one cluster: all of them or none. */
   importYaml(
     request: OmeImportRequest,
-    options?: OmeRequestOptions,
+    options?: OmeWriteOptions,
   ): Promise<OmeImportResponse>;
-  /**
-   * ClusterBaseModels of every cluster (or of one cluster), all of them.
-   * @deprecated use `listResources('ClusterBaseModel', ...)`.
-   */
-  listClusterBaseModels(options?: {
-    cluster?: string;
-    signal?: AbortSignal;
-  }): Promise<OmeListResponse<BaseModelResource>>;
+  /** The JSON schema of a kind as `cluster` serves it (its CRD's OpenAPI schema). */
+  getKindSchema(
+    kind: OmeKind,
+    cluster: string,
+    options?: OmeRequestOptions,
+  ): Promise<OmeJsonSchema>;
 }
 
 /** @public */

@@ -1,6 +1,9 @@
+// openapi-fetch names its methods after the HTTP verbs (client.GET, client.POST, ...)
+/* eslint-disable new-cap */
+import createClient, { Middleware } from 'openapi-fetch';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
 import {
-  BaseModelResource,
   KubernetesObject,
   OmeCloneRequest,
   OmeClustersResponse,
@@ -12,60 +15,45 @@ import {
   OmeListQuery,
   OmeListResponse,
   OmeNamespacesResponse,
+  OmeObjectRef,
   OmeWriteResult,
 } from '@ome-console/plugin-ome-common';
+import type { OmeCountsResponse, OmePaths } from './contract';
 import {
   OmeApi,
   OmeCreateDecision,
   OmeCreateTarget,
+  OmeJsonSchema,
   OmeRequestOptions,
-  OmeResourceTarget,
   OmeWriteOptions,
 } from './OmeApi';
-import { OmeApiError } from './OmeApiError';
 
-const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
-const e = encodeURIComponent;
+// The document's plural enums, as the path parameters of the generated operations take them.
+type Plural = OmePaths['/{plural}']['get']['parameters']['path']['plural'];
+type ClusterPlural =
+  OmePaths['/clusters/{cluster}/{clusterPlural}']['post']['parameters']['path']['clusterPlural'];
+type NamespacedPlural =
+  OmePaths['/clusters/{cluster}/namespaces/{namespace}/{namespacedPlural}']['post']['parameters']['path']['namespacedPlural'];
 
-function queryString(params: Array<[string, string | number | undefined]>) {
-  const parts = params
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${e(k)}=${e(String(v))}`);
-  return parts.length ? `?${parts.join('&')}` : '';
-}
+const plural = (kind: OmeKind) => omeKindInfo(kind).plural as Plural;
 
-function normalizeList<T extends KubernetesObject>(
-  body: any,
-): OmeListResponse<T> {
-  const items = arr<OmeListItem<T>>(body?.items);
-  const stats = body?.stats && typeof body.stats === 'object' ? body.stats : {};
-  return {
-    items,
-    totalCount:
-      typeof body?.totalCount === 'number' ? body.totalCount : items.length,
-    offset: typeof body?.offset === 'number' ? body.offset : 0,
-    ...(typeof body?.limit === 'number' && { limit: body.limit }),
-    stats: {
-      total: typeof stats.total === 'number' ? stats.total : items.length,
-      byCluster:
-        stats.byCluster && typeof stats.byCluster === 'object'
-          ? stats.byCluster
-          : {},
-      byState:
-        stats.byState && typeof stats.byState === 'object'
-          ? stats.byState
-          : {},
-    },
-    errors: arr(body?.errors),
-    notInstalled: arr<string>(body?.notInstalled).filter(
-      c => typeof c === 'string',
-    ),
-  };
+/** Every answer that is not a success becomes Backstage's ResponseError (body kept, `details` too). */
+const rejectFailures: Middleware = {
+  async onResponse({ response }) {
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return undefined;
+  },
+};
+
+/** The data of a successful answer (failures were thrown by `rejectFailures`). */
+function data<T>(answer: { data?: T }): T {
+  return answer.data as T;
 }
 
 /**
- * Default {@link OmeApi} implementation: calls the OME backend through Backstage's
- * discovery and fetch APIs (the fetch API adds the user's Backstage token).
+ * Default {@link OmeApi} implementation, derived from the OME backend's OpenAPI document
+ * (`openapi-fetch` over its generated `paths`): the typed operations build every URL and
+ * query; calls go through Backstage's fetch API (which adds the user's token).
  * @public
  */
 export class OmeClient implements OmeApi {
@@ -77,29 +65,21 @@ export class OmeClient implements OmeApi {
     this.fetchApi = options.fetchApi;
   }
 
-  async getClusters(
-    options?: OmeRequestOptions,
-  ): Promise<OmeClustersResponse> {
-    const body = await this.request<OmeClustersResponse>(
-      'GET',
-      '/clusters',
-      options,
-    );
-    return { items: arr(body?.items) };
+  async getClusters(options?: OmeRequestOptions): Promise<OmeClustersResponse> {
+    const client = await this.client();
+    return data(await client.GET('/clusters', { signal: options?.signal }));
   }
 
   async listNamespaces(
     options?: { cluster?: string[] } & OmeRequestOptions,
   ): Promise<OmeNamespacesResponse> {
-    const qs = queryString(
-      (options?.cluster ?? []).map(c => ['cluster', c] as [string, string]),
-    );
-    const body = await this.request<OmeNamespacesResponse>(
-      'GET',
-      `/namespaces${qs}`,
-      options,
-    );
-    return { items: arr(body?.items), errors: arr(body?.errors) };
+    const client = await this.client();
+    return data(
+      await client.GET('/namespaces', {
+        params: { query: { cluster: options?.cluster } },
+        signal: options?.signal,
+      }),
+    ) as OmeNamespacesResponse;
   }
 
   async listResources(
@@ -107,36 +87,50 @@ export class OmeClient implements OmeApi {
     query: OmeListQuery = {},
     options?: OmeRequestOptions,
   ): Promise<OmeListResponse> {
-    const qs = queryString([
-      ...(query.cluster ?? []).map(c => ['cluster', c] as [string, string]),
-      ...(query.namespace ?? []).map(
-        n => ['namespace', n] as [string, string],
-      ),
-      ['labelSelector', query.labelSelector],
-      ['search', query.search],
-      ['sort', query.sort],
-      ['order', query.order],
-      ['offset', query.offset],
-      ['limit', query.limit],
-    ]);
-    const body = await this.request(
-      'GET',
-      `/${omeKindInfo(kind).plural}${qs}`,
-      options,
-    );
-    return normalizeList(body);
+    const client = await this.client();
+    return data(
+      await client.GET('/{plural}', {
+        params: { path: { plural: plural(kind) }, query },
+        signal: options?.signal,
+      }),
+    ) as OmeListResponse;
+  }
+
+  async getCounts(
+    options?: { cluster?: string[] } & OmeRequestOptions,
+  ): Promise<OmeCountsResponse> {
+    const client = await this.client();
+    return data(
+      await client.GET('/counts', {
+        params: { query: { cluster: options?.cluster } },
+        signal: options?.signal,
+      }),
+    ) as OmeCountsResponse;
   }
 
   async getResource(
-    kind: OmeKind,
-    target: OmeResourceTarget,
+    ref: OmeObjectRef,
     options?: OmeRequestOptions,
   ): Promise<OmeListItem> {
-    return this.request<OmeListItem>(
-      'GET',
-      this.objectPath(kind, target),
-      options,
-    );
+    const client = await this.client();
+    const { cluster, namespace, name } = ref;
+    const answer = omeKindInfo(ref.kind).namespaced
+      ? await client.GET(
+          '/clusters/{cluster}/namespaces/{namespace}/{namespacedPlural}/{name}',
+          {
+            params: {
+              path: { cluster, namespace: namespace!, name, namespacedPlural: plural(ref.kind) as NamespacedPlural },
+            },
+            signal: options?.signal,
+          },
+        )
+      : await client.GET('/clusters/{cluster}/{clusterPlural}/{name}', {
+          params: {
+            path: { cluster, name, clusterPlural: plural(ref.kind) as ClusterPlural },
+          },
+          signal: options?.signal,
+        });
+    return data(answer) as OmeListItem;
   }
 
   async createResource(
@@ -145,46 +139,129 @@ export class OmeClient implements OmeApi {
     object: KubernetesObject,
     options?: OmeWriteOptions,
   ): Promise<OmeWriteResult> {
-    const path = `${this.collectionPath(kind, target)}${dry(options)}`;
-    return this.request<OmeWriteResult>('POST', path, options, object);
+    const client = await this.client();
+    const { cluster } = target;
+    const query = dryRunQuery(options);
+    const body = object as any;
+    const answer = omeKindInfo(kind).namespaced
+      ? await client.POST(
+          '/clusters/{cluster}/namespaces/{namespace}/{namespacedPlural}',
+          {
+            params: {
+              path: {
+                cluster,
+                namespace: target.namespace ?? object.metadata?.namespace ?? '',
+                namespacedPlural: plural(kind) as NamespacedPlural,
+              },
+              query,
+            },
+            body,
+            signal: options?.signal,
+          },
+        )
+      : await client.POST('/clusters/{cluster}/{clusterPlural}', {
+          params: {
+            path: { cluster, clusterPlural: plural(kind) as ClusterPlural },
+            query,
+          },
+          body,
+          signal: options?.signal,
+        });
+    return data(answer) as OmeWriteResult;
   }
 
   async updateResource(
-    kind: OmeKind,
-    target: OmeResourceTarget,
+    ref: OmeObjectRef,
     object: KubernetesObject,
     options?: OmeWriteOptions,
   ): Promise<OmeWriteResult> {
-    const path = `${this.objectPath(kind, target)}${dry(options)}`;
-    return this.request<OmeWriteResult>('PUT', path, options, object);
+    const client = await this.client();
+    const { cluster, namespace, name } = ref;
+    const query = dryRunQuery(options);
+    const body = object as any;
+    const answer = omeKindInfo(ref.kind).namespaced
+      ? await client.PUT(
+          '/clusters/{cluster}/namespaces/{namespace}/{namespacedPlural}/{name}',
+          {
+            params: {
+              path: { cluster, namespace: namespace!, name, namespacedPlural: plural(ref.kind) as NamespacedPlural },
+              query,
+            },
+            body,
+            signal: options?.signal,
+          },
+        )
+      : await client.PUT('/clusters/{cluster}/{clusterPlural}/{name}', {
+          params: {
+            path: { cluster, name, clusterPlural: plural(ref.kind) as ClusterPlural },
+            query,
+          },
+          body,
+          signal: options?.signal,
+        });
+    return data(answer) as OmeWriteResult;
   }
 
   async deleteResource(
-    kind: OmeKind,
-    target: OmeResourceTarget,
+    ref: OmeObjectRef,
     options?: { resourceVersion?: string } & OmeWriteOptions,
   ): Promise<OmeWriteResult> {
-    const qs = queryString([
-      ['resourceVersion', options?.resourceVersion],
-      ['dryRun', options?.dryRun ? 'true' : undefined],
-    ]);
-    return this.request<OmeWriteResult>(
-      'DELETE',
-      `${this.objectPath(kind, target)}${qs}`,
-      options,
-    );
+    const client = await this.client();
+    const { cluster, namespace, name } = ref;
+    const query = {
+      ...dryRunQuery(options),
+      ...(options?.resourceVersion && { resourceVersion: options.resourceVersion }),
+    };
+    const answer = omeKindInfo(ref.kind).namespaced
+      ? await client.DELETE(
+          '/clusters/{cluster}/namespaces/{namespace}/{namespacedPlural}/{name}',
+          {
+            params: {
+              path: { cluster, namespace: namespace!, name, namespacedPlural: plural(ref.kind) as NamespacedPlural },
+              query,
+            },
+            signal: options?.signal,
+          },
+        )
+      : await client.DELETE('/clusters/{cluster}/{clusterPlural}/{name}', {
+          params: {
+            path: { cluster, name, clusterPlural: plural(ref.kind) as ClusterPlural },
+            query,
+          },
+          signal: options?.signal,
+        });
+    return data(answer) as OmeWriteResult;
   }
 
   async cloneResource(
-    kind: OmeKind,
-    target: OmeResourceTarget,
+    ref: OmeObjectRef,
     request: OmeCloneRequest,
-    options?: OmeRequestOptions,
+    options?: OmeWriteOptions,
   ): Promise<OmeWriteResult> {
-    const path = `${this.objectPath(kind, target)}/clone${dry({
-      dryRun: request.dryRun,
-    })}`;
-    return this.request<OmeWriteResult>('POST', path, options, request);
+    const client = await this.client();
+    const { cluster, namespace, name } = ref;
+    const query = dryRunQuery(options);
+    const answer = omeKindInfo(ref.kind).namespaced
+      ? await client.POST(
+          '/clusters/{cluster}/namespaces/{namespace}/{namespacedPlural}/{name}/clone',
+          {
+            params: {
+              path: { cluster, namespace: namespace!, name, namespacedPlural: plural(ref.kind) as NamespacedPlural },
+              query,
+            },
+            body: request,
+            signal: options?.signal,
+          },
+        )
+      : await client.POST('/clusters/{cluster}/{clusterPlural}/{name}/clone', {
+          params: {
+            path: { cluster, name, clusterPlural: plural(ref.kind) as ClusterPlural },
+            query,
+          },
+          body: request,
+          signal: options?.signal,
+        });
+    return data(answer) as OmeWriteResult;
   }
 
   async mayCreate(
@@ -192,88 +269,80 @@ export class OmeClient implements OmeApi {
     target: OmeCreateTarget,
     options?: OmeRequestOptions,
   ): Promise<OmeCreateDecision> {
-    const qs = queryString([
-      ['kind', kind],
-      ['cluster', target.cluster],
-      [
-        'namespace',
-        omeKindInfo(kind).namespaced ? target.namespace : undefined,
-      ],
-    ]);
-    const body = await this.request<Partial<OmeCreateDecision>>(
-      'GET',
-      `/permissions/create${qs}`,
-      options,
-    );
-    return {
-      allowed: body?.allowed === true,
-      conditional: body?.conditional === true,
-      ...(typeof body?.reason === 'string' && { reason: body.reason }),
-    };
+    const client = await this.client();
+    const namespace = omeKindInfo(kind).namespaced ? target.namespace : undefined;
+    return data(
+      await client.GET('/permissions/create', {
+        params: {
+          query: { kind, cluster: target.cluster, ...(namespace && { namespace }) },
+        },
+        signal: options?.signal,
+      }),
+    ) as OmeCreateDecision;
   }
 
   async importYaml(
     request: OmeImportRequest,
-    options?: OmeRequestOptions,
+    options?: OmeWriteOptions,
   ): Promise<OmeImportResponse> {
-    const body = await this.request<OmeImportResponse>(
-      'POST',
-      `/import${dry({ dryRun: request.dryRun })}`,
-      options,
-      request,
-    );
-    return { ...body, results: arr(body?.results) };
+    const client = await this.client();
+    return data(
+      await client.POST('/import', {
+        params: { query: dryRunQuery(options) },
+        body: request,
+        signal: options?.signal,
+      }),
+    ) as OmeImportResponse;
   }
 
-  async listClusterBaseModels(options?: {
-    cluster?: string;
-    signal?: AbortSignal;
-  }): Promise<OmeListResponse<BaseModelResource>> {
-    const list = await this.listResources(
-      'ClusterBaseModel',
-      options?.cluster ? { cluster: [options.cluster] } : {},
-      options,
-    );
-    return list as OmeListResponse<BaseModelResource>;
-  }
-
-  private collectionPath(kind: OmeKind, target: OmeCreateTarget): string {
-    const info = omeKindInfo(kind);
-    const ns =
-      info.namespaced && target.namespace
-        ? `/namespaces/${e(target.namespace)}`
-        : '';
-    return `/clusters/${e(target.cluster)}${ns}/${info.plural}`;
-  }
-
-  private objectPath(kind: OmeKind, target: OmeResourceTarget): string {
-    return `${this.collectionPath(kind, target)}/${e(target.name)}`;
-  }
-
-  private async request<T>(
-    method: string,
-    path: string,
+  async getKindSchema(
+    kind: OmeKind,
+    cluster: string,
     options?: OmeRequestOptions,
-    body?: unknown,
-  ): Promise<T> {
+  ): Promise<OmeJsonSchema> {
+    const client = await this.client();
+    const answer = data(
+      await client.GET('/clusters/{cluster}/schemas/{plural}', {
+        params: { path: { cluster, plural: plural(kind) } },
+        signal: options?.signal,
+      }),
+    );
+    return answer.schema as OmeJsonSchema;
+  }
+
+  private send(request: Request): Promise<Response> {
+    return sendThrough(this.fetchApi, request);
+  }
+
+  /** A client for the backend's current base URL (discovery may move it). */
+  private async client() {
     const baseUrl = await this.discoveryApi.getBaseUrl('ome');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        Accept: 'application/json',
-        ...(body !== undefined && { 'Content-Type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-      signal: options?.signal,
+    const client = createClient<OmePaths>({
+      baseUrl,
+      fetch: request => this.send(request),
     });
-    if (!response.ok) {
-      throw await OmeApiError.fromResponse(response);
-    }
-    const text = await response.text();
-    return (text ? JSON.parse(text) : {}) as T;
+    client.use(rejectFailures);
+    return client;
   }
 }
 
-function dry(options?: { dryRun?: boolean }): string {
-  return options?.dryRun ? '?dryRun=true' : '';
+/**
+ * Sends openapi-fetch's request through Backstage's fetch API (which adds the user's
+ * token) as URL and init: its middlewares rebuild the request, and a Request whose body
+ * was already read cannot be rebuilt.
+ */
+async function sendThrough(fetchApi: FetchApi, request: Request): Promise<Response> {
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  const body = hasBody ? await request.text() : '';
+  return fetchApi.fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    ...(body && { body }),
+    signal: request.signal,
+  });
+}
+
+/** The `dryRun` query parameter, only when asked for (the same on every write). */
+function dryRunQuery(options?: OmeWriteOptions): { dryRun?: boolean } {
+  return options?.dryRun ? { dryRun: true } : {};
 }

@@ -3,9 +3,10 @@ export type {
   OmeApi,
   OmeCreateDecision,
   OmeCreateTarget,
+  OmeJsonSchema,
   OmeRequestOptions,
-  OmeResourceTarget,
   OmeWriteOptions,
 } from './OmeApi';
+export type { OmeCountsResponse, OmeKindCounts } from './contract';
 export { OmeClient } from './OmeClient';
-export { OmeApiError, isOmeApiError } from './OmeApiError';
+export { omeErrorDetails, omeErrorMessage, omeErrorStatus } from './errors';

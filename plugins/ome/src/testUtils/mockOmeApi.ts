@@ -17,7 +17,7 @@ export function listResponse(
   };
 }
 
-/** An OmeApi of jest mocks: two reachable clusters, empty lists, creating allowed, writes that fail. */
+/** An OmeApi of jest mocks: two reachable clusters, empty lists and counts, creating allowed, writes that fail. */
 export function mockOmeApi(overrides: Partial<OmeApi> = {}): jest.Mocked<OmeApi> {
   const notMocked = (name: string) =>
     jest.fn(async () => {
@@ -45,7 +45,8 @@ export function mockOmeApi(overrides: Partial<OmeApi> = {}): jest.Mocked<OmeApi>
     cloneResource: notMocked('cloneResource'),
     importYaml: notMocked('importYaml'),
     mayCreate: jest.fn(async () => ({ allowed: true, conditional: false })),
-    listClusterBaseModels: jest.fn(async () => listResponse() as any),
+    getCounts: jest.fn(async () => ({ items: [] })),
+    getKindSchema: jest.fn(async () => ({ type: 'object' })),
     ...overrides,
   } as jest.Mocked<OmeApi>;
 }

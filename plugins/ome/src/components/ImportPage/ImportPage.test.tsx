@@ -25,18 +25,18 @@ spec:
 describe('ImportPage', () => {
   it('validates pasted YAML with a dry run, then imports it', async () => {
     const api = mockOmeApi({
-      importYaml: jest.fn(async (req: OmeImportRequest): Promise<OmeImportResponse> => ({
+      importYaml: jest.fn(async (req: OmeImportRequest, options?: { dryRun?: boolean }): Promise<OmeImportResponse> => ({
         cluster: req.cluster,
-        dryRun: !!req.dryRun,
+        dryRun: !!options?.dryRun,
         applied: true,
         results: [
-          { index: 0, kind: 'ClusterServingRuntime', name: 'srt-imported', outcome: req.dryRun ? ('valid' as const) : ('created' as const) },
+          { index: 0, kind: 'ClusterServingRuntime', name: 'srt-imported', outcome: options?.dryRun ? ('valid' as const) : ('created' as const) },
           {
             index: 1,
             kind: 'InferenceService',
             name: 'chat-imported',
             namespace: 'team-a',
-            outcome: req.dryRun ? ('valid' as const) : ('created' as const),
+            outcome: options?.dryRun ? ('valid' as const) : ('created' as const),
             warnings: ['plaintext token'],
           },
         ],
@@ -65,12 +65,10 @@ describe('ImportPage', () => {
     await waitFor(() =>
       expect(screen.getByTestId('ome-import-result')).toHaveTextContent('Imported into ome-dev-a'),
     );
-    expect(api.importYaml).toHaveBeenLastCalledWith({
-      cluster: 'ome-dev-a',
-      namespace: 'team-a',
-      yaml,
-      dryRun: false,
-    });
+    expect(api.importYaml).toHaveBeenLastCalledWith(
+      { cluster: 'ome-dev-a', namespace: 'team-a', yaml },
+      { dryRun: false },
+    );
   });
 
   it('shows a document that does not parse, with its line, and sends nothing', async () => {

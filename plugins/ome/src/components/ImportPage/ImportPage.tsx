@@ -104,12 +104,10 @@ export function ImportPage() {
     setError(undefined);
     try {
       setResult(
-        await api.importYaml({
-          cluster: chosen,
-          ...(namespace && { namespace }),
-          yaml: text,
-          dryRun,
-        }),
+        await api.importYaml(
+          { cluster: chosen, ...(namespace && { namespace }), yaml: text },
+          { dryRun },
+        ),
       );
     } catch (e) {
       setError(e);

@@ -12,9 +12,9 @@ const object = (kind: string, name: string, namespace?: string) => ({
 });
 
 async function renderAt(path: string, api = mockOmeApi()) {
-  (api.getResource as jest.Mock).mockImplementation(async (kind, t) => ({
-    cluster: t.cluster,
-    object: object(kind, t.name, t.namespace),
+  (api.getResource as jest.Mock).mockImplementation(async ref => ({
+    cluster: ref.cluster,
+    object: object(ref.kind, ref.name, ref.namespace),
   }));
   await renderInTestApp(
     <TestApiProvider apis={[[omeApiRef, api]]}>
@@ -34,7 +34,8 @@ describe('OmeRouter', () => {
   it('routes a namespaced object to its edit page', async () => {
     const api = await renderAt('/inferenceservices/ome-dev-a/team-a/chat/edit');
     expect(await screen.findByTestId('ome-editor')).toBeInTheDocument();
-    expect(api.getResource).toHaveBeenCalledWith('InferenceService', {
+    expect(api.getResource).toHaveBeenCalledWith({
+      kind: 'InferenceService',
       cluster: 'ome-dev-a',
       namespace: 'team-a',
       name: 'chat',
@@ -44,7 +45,8 @@ describe('OmeRouter', () => {
   it('routes a cluster-scoped object to its detail page', async () => {
     const api = await renderAt('/acceleratorclasses/ome-dev-b/nvidia-l4-24gb');
     expect(await screen.findByTestId('ome-detail-name')).toHaveTextContent('nvidia-l4-24gb');
-    expect(api.getResource).toHaveBeenCalledWith('AcceleratorClass', {
+    expect(api.getResource).toHaveBeenCalledWith({
+      kind: 'AcceleratorClass',
       cluster: 'ome-dev-b',
       namespace: undefined,
       name: 'nvidia-l4-24gb',

@@ -12,20 +12,20 @@ import {
 } from '@material-ui/core';
 import {
   omeKindInfo,
+  OmeObjectRef,
   OmeWriteResult,
   validateOmeName,
 } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
 import { DryRunResult } from '../common/DiffView';
 import { ErrorAlert } from '../common/errors';
-import { ObjectRef } from '../common/paths';
 import { OptionSelect } from '../common/OptionSelect';
 
 /** Name and target of a copy → dry run with its diff → confirm. */
 export function CloneDialog(props: {
-  source: ObjectRef;
+  source: OmeObjectRef;
   onClose: () => void;
-  onCloned: (target: ObjectRef) => void;
+  onCloned: (target: OmeObjectRef) => void;
 }) {
   const { source } = props;
   const { namespaced } = omeKindInfo(source.kind);
@@ -61,7 +61,7 @@ export function CloneDialog(props: {
     setError(undefined);
     try {
       setDryRun(
-        await api.cloneResource(source.kind, source, { ...request, dryRun: true }),
+        await api.cloneResource(source, request, { dryRun: true }),
       );
     } catch (e) {
       setError(e);
@@ -72,7 +72,7 @@ export function CloneDialog(props: {
     setBusy(true);
     setError(undefined);
     try {
-      await api.cloneResource(source.kind, source, request);
+      await api.cloneResource(source, request);
       props.onCloned({
         kind: source.kind,
         cluster,

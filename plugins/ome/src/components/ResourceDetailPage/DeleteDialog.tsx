@@ -10,11 +10,11 @@ import {
 } from '@material-ui/core';
 import { omeApiRef } from '../../api';
 import { ErrorAlert } from '../common/errors';
-import { ObjectRef } from '../common/paths';
+import { OmeObjectRef } from '@ome-console/plugin-ome-common';
 
 /** Confirms and deletes one object (only at the resourceVersion shown). */
 export function DeleteDialog(props: {
-  target: ObjectRef;
+  target: OmeObjectRef;
   resourceVersion?: string;
   onClose: () => void;
   onDeleted: () => void;
@@ -27,7 +27,7 @@ export function DeleteDialog(props: {
     setBusy(true);
     setError(undefined);
     try {
-      await api.deleteResource(target.kind, target, {
+      await api.deleteResource(target, {
         resourceVersion: props.resourceVersion,
       });
       props.onDeleted();

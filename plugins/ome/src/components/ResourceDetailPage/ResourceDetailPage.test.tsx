@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { KubernetesObject } from '@ome-console/plugin-ome-common';
-import { OmeApi, omeApiRef, OmeApiError } from '../../api';
+import { OmeApi, omeApiRef } from '../../api';
+import { omeResponseError } from '../../testUtils/omeResponseError';
 import { mockOmeApi } from '../../testUtils/mockOmeApi';
 import { ResourceDetailPage } from './ResourceDetailPage';
 
@@ -37,7 +38,8 @@ describe('ResourceDetailPage', () => {
     const api = mockOmeApi({ getResource: jest.fn() });
     await renderDetail(api);
     expect(await screen.findByTestId('ome-detail-name')).toHaveTextContent('team-a-chat');
-    expect(api.getResource).toHaveBeenCalledWith('InferenceService', {
+    expect(api.getResource).toHaveBeenCalledWith({
+      kind: 'InferenceService',
       cluster: 'ome-dev-a',
       namespace: 'team-a',
       name: 'team-a-chat',
@@ -82,7 +84,7 @@ describe('ResourceDetailPage', () => {
     });
     const api = mockOmeApi({
       getResource: jest.fn(),
-      cloneResource: jest.fn(async (_k, _t, req) => result(!!req.dryRun)),
+      cloneResource: jest.fn(async (_ref, _req, options) => result(!!options?.dryRun)),
     });
     await renderDetail(api);
     await userEvent.click(await screen.findByTestId('ome-clone'));
@@ -99,7 +101,6 @@ describe('ResourceDetailPage', () => {
     await userEvent.click(screen.getByTestId('ome-confirm'));
     await waitFor(() => expect(api.cloneResource).toHaveBeenCalledTimes(2));
     expect(api.cloneResource).toHaveBeenLastCalledWith(
-      'InferenceService',
       { kind: 'InferenceService', cluster: 'ome-dev-a', namespace: 'team-a', name: 'team-a-chat' },
       { name: 'team-a-chat-2', cluster: 'ome-dev-b', namespace: 'team-a' },
     );
@@ -123,7 +124,6 @@ describe('ResourceDetailPage', () => {
     await userEvent.click(screen.getByTestId('ome-confirm-delete'));
     await waitFor(() =>
       expect(api.deleteResource).toHaveBeenCalledWith(
-        'InferenceService',
         { kind: 'InferenceService', cluster: 'ome-dev-a', namespace: 'team-a', name: 'team-a-chat' },
         { resourceVersion: '77' },
       ),
@@ -173,7 +173,7 @@ describe('ResourceDetailPage', () => {
   it('says plainly that the caller may not read the object on a 403', async () => {
     const api = mockOmeApi({
       getResource: jest.fn(async () => {
-        throw new OmeApiError({ message: 'You may not read OME resources', statusCode: 403 });
+        throw await omeResponseError(403, 'You may not read OME resources');
       }),
     });
     await renderInTestApp(

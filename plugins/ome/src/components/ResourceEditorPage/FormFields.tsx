@@ -148,6 +148,8 @@ export function FormFields(props: {
                 error={!!errorText}
                 helperText={helper}
                 SelectProps={{ native: true }}
+                // a native select always shows an option: keep the label above it
+                InputLabelProps={{ shrink: true }}
                 inputProps={{ 'data-testid': testId }}
                 onChange={ev =>
                   props.onChange(field.id, ev.target.value === '' ? undefined : ev.target.value)

@@ -6,7 +6,8 @@ import {
   KubernetesObject,
   OmeWriteResult,
 } from '@ome-console/plugin-ome-common';
-import { OmeApi, OmeApiError, omeApiRef } from '../../api';
+import { OmeApi, omeApiRef } from '../../api';
+import { omeResponseError } from '../../testUtils/omeResponseError';
 import { mockOmeApi } from '../../testUtils/mockOmeApi';
 import { ResourceCreatePage, ResourceEditPage } from './ResourceEditorPage';
 
@@ -33,6 +34,15 @@ const live: KubernetesObject = {
 };
 
 /** What the backend's dry run answers: the object as sent, the patch against live. */
+/** An updateResource mock (ref, object, options) answering like `echo`. */
+function echoUpdate(before: KubernetesObject | undefined) {
+  const create = echo(before);
+  return jest.fn(
+    async (ref: any, object: KubernetesObject, options?: { dryRun?: boolean }) =>
+      create(ref.kind, ref, object, options),
+  );
+}
+
 function echo(before: KubernetesObject | undefined) {
   return jest.fn(
     async (
@@ -64,7 +74,7 @@ const yamlBox = () => screen.getByTestId('ome-yaml-editor') as HTMLTextAreaEleme
 
 describe('ResourceEditor', () => {
   it('edits a field in the form, shows the diff and warnings, then writes only that field with the fetched resourceVersion', async () => {
-    const updateResource = echo(live);
+    const updateResource = echoUpdate(live);
     const api = mockOmeApi({
       getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
       updateResource,
@@ -85,12 +95,12 @@ describe('ResourceEditor', () => {
     expect(diff).toBeInTheDocument();
     expect(screen.getByTestId('ome-dry-run-warnings')).toHaveTextContent('deprecated value (demo)');
     expect(updateResource).toHaveBeenCalledTimes(1);
-    expect(updateResource.mock.calls[0][3]).toEqual({ dryRun: true });
+    expect(updateResource.mock.calls[0][2]).toEqual({ dryRun: true });
 
     await userEvent.click(screen.getByTestId('ome-confirm'));
     await waitFor(() => expect(updateResource).toHaveBeenCalledTimes(2));
-    const [kind, target, sent, options] = updateResource.mock.calls[1];
-    expect(kind).toBe('ClusterServingRuntime');
+    const [target, sent, options] = updateResource.mock.calls[1];
+    expect(target.kind).toBe('ClusterServingRuntime');
     expect(target).toEqual(expect.objectContaining({ cluster: 'ome-dev-a', name: 'srt-demo' }));
     expect(options).toEqual({ dryRun: false });
     expect(sent.metadata.resourceVersion).toBe('4711');
@@ -102,7 +112,7 @@ describe('ResourceEditor', () => {
   it('says "No changes" and writes nothing when nothing was changed', async () => {
     const api = mockOmeApi({
       getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
-      updateResource: echo(live),
+      updateResource: echoUpdate(live),
     });
     await renderEdit(api);
     await userEvent.click(screen.getByTestId('ome-review'));
@@ -112,7 +122,7 @@ describe('ResourceEditor', () => {
   });
 
   it('keeps form edits across the YAML toggle, keeps quoted strings strings and warns about unquoted ones', async () => {
-    const updateResource = echo(live);
+    const updateResource = echoUpdate(live);
     const api = mockOmeApi({
       getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
       updateResource,
@@ -141,7 +151,7 @@ describe('ResourceEditor', () => {
 
     await userEvent.click(screen.getByTestId('ome-review'));
     await screen.findByTestId('ome-diff');
-    const sent = updateResource.mock.calls[0][2];
+    const sent = updateResource.mock.calls[0][1];
     expect(sent.spec!.supportedModelFormats[0].modelFormat.version).toBe('3.10');
     expect(sent.spec!.engineConfig.runner.image).toBe('sglang:v0.5');
     expect(sent.spec!.unknownField).toEqual({ keep: 'me' });
@@ -174,13 +184,9 @@ describe('ResourceEditor', () => {
     const api = mockOmeApi({
       getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
       updateResource: jest.fn(async () => {
-        throw new OmeApiError({
-          message: 'rejected',
-          statusCode: 422,
-          details: {
-            rejectedBy: 'admission',
-            fieldErrors: [{ path: 'spec.modelSizeRange.max', message: 'too large for this cluster' }],
-          },
+        throw await omeResponseError(422, 'rejected', {
+          rejectedBy: 'admission',
+          fieldErrors: [{ path: 'spec.modelSizeRange.max', message: 'too large for this cluster' }],
         });
       }),
     });

@@ -18,9 +18,10 @@ import {
   formSupport,
   KubernetesObject,
   OmeFieldError,
-  OmeKind,
   omeFormFields,
+  OmeKind,
   omeKindInfo,
+  OmeObjectRef,
   OmeWriteResult,
   parseYamlEdit,
   readFormValues,
@@ -28,12 +29,12 @@ import {
   validateOmeName,
   validateOmeObject,
 } from '@ome-console/plugin-ome-common';
-import { isOmeApiError, omeApiRef } from '../../api';
+import { omeApiRef, omeErrorDetails, omeErrorStatus } from '../../api';
 import { comparable, DryRunResult } from '../common/DiffView';
 import { ErrorAlert, serverFieldErrors } from '../common/errors';
 import { CreatePermissionBanner } from '../common/permissions';
 import { kindTitle, objectMeta, safely } from '../common/format';
-import { ObjectRef, useOmePaths } from '../common/paths';
+import { useOmePaths } from '../common/paths';
 import { YamlEditor, YamlProblems } from '../common/YamlEditor';
 import { errorBelongsTo, FormField, FormFields } from './FormFields';
 import { OptionSelect } from '../common/OptionSelect';
@@ -58,7 +59,7 @@ export function ResourceEditor(props: {
   /** The object as fetched (edit), or a new object (create). */
   initial: KubernetesObject;
   /** Edit: where the object lives. Create: absent. */
-  target?: ObjectRef;
+  target?: OmeObjectRef;
   /** Create: the clusters and namespaces to choose from. */
   clusters?: string[];
   initialCluster?: string;
@@ -205,7 +206,7 @@ export function ResourceEditor(props: {
   const write = (dry: boolean) =>
     isCreate
       ? api.createResource(kind, writeTarget(), draft, { dryRun: dry })
-      : api.updateResource(kind, target!, draft, { dryRun: dry });
+      : api.updateResource(target!, draft, { dryRun: dry });
 
   const review = async () => {
     setError(undefined);
@@ -245,7 +246,7 @@ export function ResourceEditor(props: {
     }
   };
 
-  const live = isOmeApiError(error) && error.statusCode === 409 ? error.details?.live : undefined;
+  const live = omeErrorStatus(error) === 409 ? omeErrorDetails(error)?.live : undefined;
   const rebase = () => {
     if (!live) return;
     const rv = objectMeta(live).resourceVersion;

@@ -6,18 +6,18 @@ import {
   KubernetesObject,
   newOmeObject,
   OmeKind,
+  OmeObjectRef,
 } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
 import { ErrorAlert, ReadErrorAlert } from '../common/errors';
-import { ObjectRef } from '../common/paths';
 import { ResourceEditor } from './ResourceEditor';
 
 /** `/ome/<plural>/<cluster>/[<namespace>/]<name>/edit` */
-export function ResourceEditPage(props: ObjectRef) {
+export function ResourceEditPage(props: OmeObjectRef) {
   const api = useApi(omeApiRef);
   const { kind, cluster, namespace, name } = props;
   const state = useAsync(
-    () => api.getResource(kind, { cluster, namespace, name }),
+    () => api.getResource({ kind, cluster, namespace, name }),
     [api, kind, cluster, namespace, name],
   );
   if (state.loading) return <Progress />;

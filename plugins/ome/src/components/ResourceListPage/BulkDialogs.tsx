@@ -10,7 +10,7 @@ import {
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { OmeKind, OmeListItem, toYaml } from '@ome-console/plugin-ome-common';
-import { omeApiRef } from '../../api';
+import { omeApiRef, omeErrorMessage } from '../../api';
 import { objectMeta } from '../common/format';
 import { YamlEditor } from '../common/YamlEditor';
 
@@ -42,12 +42,17 @@ export function BulkDeleteDialog(props: {
       const m = objectMeta(item.object);
       try {
         await api.deleteResource(
-          props.kind,
-          { cluster: item.cluster, namespace: m.namespace, name: m.name },
+          {
+            kind: props.kind,
+            cluster: item.cluster,
+            namespace: m.namespace,
+            name: m.name,
+          },
           { resourceVersion: m.resourceVersion },
         );
       } catch (e) {
-        failed.push(`${item.cluster}/${m.namespace ? `${m.namespace}/` : ''}${m.name}: ${(e as Error).message}`);
+        const where = `${item.cluster}/${m.namespace ? `${m.namespace}/` : ''}${m.name}`;
+        failed.push(`${where}: ${omeErrorMessage(e)}`);
       }
     }
     setBusy(false);

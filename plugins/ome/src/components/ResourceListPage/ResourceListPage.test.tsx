@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { OmeApi, omeApiRef, OmeApiError } from '../../api';
+import { OmeApi, omeApiRef } from '../../api';
 import { listResponse, mockOmeApi } from '../../testUtils/mockOmeApi';
+import { omeResponseError } from '../../testUtils/omeResponseError';
 import { ResourceListPage } from './ResourceListPage';
 
 const csr = (name: string, extra: Record<string, any> = {}) => ({
@@ -196,15 +197,14 @@ describe('ResourceListPage', () => {
     await userEvent.click(screen.getByTestId('ome-confirm-delete'));
     await waitFor(() => expect(api.deleteResource).toHaveBeenCalledTimes(2));
     expect(api.deleteResource).toHaveBeenCalledWith(
-      'ClusterServingRuntime',
-      { cluster: 'ome-dev-a', namespace: undefined, name: 'one' },
+      { kind: 'ClusterServingRuntime', cluster: 'ome-dev-a', namespace: undefined, name: 'one' },
       { resourceVersion: '11' },
     );
   });
 });
 
 describe('ResourceListPage permissions', () => {
-  const ok = { cluster: 'ome-dev-a', namespace: undefined, name: 'mine' };
+  const ok = { kind: 'ClusterServingRuntime', cluster: 'ome-dev-a', namespace: undefined, name: 'mine' };
   it('deletes only the selected objects the caller may delete and says how many were skipped', async () => {
     const api = mockOmeApi({
       listResources: jest.fn(async () =>
@@ -242,9 +242,7 @@ describe('ResourceListPage permissions', () => {
     expect(screen.getByTestId('ome-delete-list')).not.toHaveTextContent('theirs');
     await userEvent.click(screen.getByTestId('ome-confirm-delete'));
     await waitFor(() => expect(api.deleteResource).toHaveBeenCalledTimes(1));
-    expect(api.deleteResource).toHaveBeenCalledWith('ClusterServingRuntime', ok, {
-      resourceVersion: '11',
-    });
+    expect(api.deleteResource).toHaveBeenCalledWith(ok, { resourceVersion: '11' });
   });
 
   it('disables Create with the reason when the caller may not create the kind in the first known cluster', async () => {
@@ -302,11 +300,7 @@ describe('ResourceListPage permissions', () => {
   it('says plainly that the caller may not read the kind on a 403', async () => {
     const api = mockOmeApi({
       listResources: jest.fn(async () => {
-        throw new OmeApiError({
-          message: 'You may not read OME resources',
-          statusCode: 403,
-          errorName: 'NotAllowedError',
-        });
+        throw await omeResponseError(403, 'You may not read OME resources');
       }),
     });
     await renderList(api);
@@ -337,5 +331,41 @@ describe('ResourceListPage links', () => {
       ),
     );
     expect(screen.getByLabelText('Search')).toHaveValue('phi-2');
+  });
+});
+
+describe('ResourceListPage columns', () => {
+  it('shows the columns that fit by default and the others from the column picker', async () => {
+    const api = mockOmeApi({
+      listResources: jest.fn(async () =>
+        listResponse({
+          items: [
+            {
+              cluster: 'ome-dev-a',
+              object: {
+                apiVersion: 'ome.io/v1beta1',
+                kind: 'InferenceService',
+                metadata: { name: 'chat', namespace: 'team-a' },
+                spec: { model: { name: 'llama' } },
+                status: { url: 'http://chat.team-a.svc' },
+              },
+            },
+          ],
+        }),
+      ),
+    });
+    await renderList(api, 'InferenceService');
+    await screen.findByText('chat');
+    const headers = () => screen.getAllByRole('columnheader').map(h => h.textContent);
+    expect(headers()).toEqual(
+      expect.arrayContaining(['Name', 'Namespace', 'Model', 'Runtime', 'State', 'Age', 'Cluster']),
+    );
+    expect(headers()).not.toContain('URL');
+    expect(rowOf('chat').getByText('llama')).toHaveAttribute('title', 'llama');
+
+    await userEvent.click(screen.getByTestId('ome-column-picker'));
+    await userEvent.click(screen.getByRole('menuitem', { name: 'URL' }));
+    expect(headers()).toContain('URL');
+    expect(rowOf('chat').getByText('http://chat.team-a.svc')).toBeInTheDocument();
   });
 });

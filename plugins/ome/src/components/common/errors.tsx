@@ -1,12 +1,11 @@
 import { Alert, AlertTitle } from '@material-ui/lab';
 import { Box, Typography } from '@material-ui/core';
 import { OmeClusterError, OmeFieldError } from '@ome-console/plugin-ome-common';
-import { isOmeApiError } from '../../api';
+import { omeErrorDetails, omeErrorMessage, omeErrorStatus } from '../../api';
 
 /** The field errors of a 422 answer, if `error` is one. */
 export function serverFieldErrors(error: unknown): OmeFieldError[] {
-  if (!isOmeApiError(error)) return [];
-  const list = error.details?.fieldErrors;
+  const list = omeErrorDetails(error)?.fieldErrors;
   return Array.isArray(list)
     ? list.filter(
         f => f && typeof f.path === 'string' && typeof f.message === 'string',
@@ -15,8 +14,10 @@ export function serverFieldErrors(error: unknown): OmeFieldError[] {
 }
 
 function title(error: unknown): string {
-  if (!isOmeApiError(error)) return 'Request failed';
-  switch (error.statusCode) {
+  const status = omeErrorStatus(error);
+  if (status === undefined) return 'Request failed';
+  const details = omeErrorDetails(error);
+  switch (status) {
     case 400:
       return 'Bad request';
     case 401:
@@ -28,26 +29,25 @@ function title(error: unknown): string {
     case 409:
       return 'Conflict: the object changed in the cluster';
     case 422:
-      return error.details?.rejectedBy === 'admission'
+      return details?.rejectedBy === 'admission'
         ? 'Rejected by the cluster’s admission policy'
         : 'Invalid object';
     case 503:
-      return `Cluster ${error.details?.cluster ?? ''} unreachable`.replace(
+      return `Cluster ${details?.cluster ?? ''} unreachable`.replace(
         '  ',
         ' ',
       );
     default:
-      return `Request failed (${error.statusCode})`;
+      return `Request failed (${status})`;
   }
 }
 
 /** A failed call as an alert, with its field errors and warnings. */
 export function ErrorAlert(props: { error: unknown; testId?: string }) {
   const { error } = props;
-  const message =
-    error instanceof Error ? error.message : String(error ?? 'Unknown error');
+  const message = omeErrorMessage(error);
   const fields = serverFieldErrors(error);
-  const warnings = isOmeApiError(error) ? error.details?.warnings ?? [] : [];
+  const warnings = omeErrorDetails(error)?.warnings ?? [];
   return (
     <Alert severity="error" data-testid={props.testId ?? 'ome-error'}>
       <AlertTitle>{title(error)}</AlertTitle>
@@ -80,15 +80,14 @@ export function ErrorAlert(props: { error: unknown; testId?: string }) {
  */
 export function ReadErrorAlert(props: { kind: string; error: unknown }) {
   const { error } = props;
-  if (!isOmeApiError(error) || error.statusCode !== 403) {
+  if (omeErrorStatus(error) !== 403) {
     return <ErrorAlert error={error} />;
   }
+  const message = omeErrorMessage(error);
   return (
     <Alert severity="warning" data-testid="ome-read-forbidden">
       <AlertTitle>You may not read {props.kind} objects</AlertTitle>
-      {error.message && (
-        <Typography variant="body2">{error.message}</Typography>
-      )}
+      {message && <Typography variant="body2">{message}</Typography>}
       <Typography variant="body2">
         Ask an administrator of the OME console for access.
       </Typography>

@@ -1,14 +1,10 @@
 import { createContext, ReactNode, useContext } from 'react';
 import { useResolvedPath } from 'react-router-dom';
-import { OmeKind, omeKindInfo } from '@ome-console/plugin-ome-common';
-
-/** What one object is addressed by in the console's URLs and the backend's. */
-export interface ObjectRef {
-  kind: OmeKind;
-  cluster: string;
-  namespace?: string;
-  name: string;
-}
+import {
+  OmeKind,
+  omeKindInfo,
+  OmeObjectRef,
+} from '@ome-console/plugin-ome-common';
 
 const BaseContext = createContext<string | undefined>(undefined);
 
@@ -24,7 +20,7 @@ const e = encodeURIComponent;
 
 /** Builds the console's URLs. */
 export function omePaths(base: string) {
-  const objectPath = (ref: ObjectRef) => {
+  const objectPath = (ref: OmeObjectRef) => {
     const info = omeKindInfo(ref.kind);
     const ns = info.namespaced ? `/${e(ref.namespace ?? '')}` : '';
     return `${base}/${info.plural}/${e(ref.cluster)}${ns}/${e(ref.name)}`;
@@ -35,7 +31,7 @@ export function omePaths(base: string) {
     create: (kind: OmeKind) => `${base}/${omeKindInfo(kind).plural}/new`,
     importYaml: () => `${base}/import`,
     detail: objectPath,
-    edit: (ref: ObjectRef) => `${objectPath(ref)}/edit`,
+    edit: (ref: OmeObjectRef) => `${objectPath(ref)}/edit`,
   };
 }
 

@@ -1,40 +1,7 @@
-import useAsync from 'react-use/esm/useAsync';
-import { useApi } from '@backstage/core-plugin-api';
 import { Alert, AlertTitle } from '@material-ui/lab';
-import { OmeKind, omeKindInfo } from '@ome-console/plugin-ome-common';
-import { OmeCreateDecision, omeApiRef } from '../../api';
-
-/** The create decision while it loads, when it cannot be asked, and when it failed. */
-export interface CreateDecisionState {
-  /** Undefined while loading, without a place to ask about, or when the call failed. */
-  decision?: OmeCreateDecision;
-  loading: boolean;
-}
-
-/**
- * Asks once whether the caller may create `kind` in `cluster` (and `namespace`, needed for
- * namespaced kinds). Without a cluster (or namespace) nothing is asked. A failed call
- * decides nothing: the backend still refuses on submit.
- */
-export function useCreateDecision(
-  kind: OmeKind,
-  cluster: string | undefined,
-  namespace?: string,
-): CreateDecisionState {
-  const api = useApi(omeApiRef);
-  const namespaced = omeKindInfo(kind).namespaced;
-  const ready = !!cluster && (!namespaced || !!namespace);
-  const state = useAsync(async () => {
-    if (!ready) return undefined;
-    return api
-      .mayCreate(kind, {
-        cluster: cluster!,
-        ...(namespaced && { namespace }),
-      })
-      .catch(() => undefined);
-  }, [api, kind, cluster, namespaced ? namespace : undefined, ready]);
-  return { decision: state.value ?? undefined, loading: state.loading };
-}
+import { OmeKind } from '@ome-console/plugin-ome-common';
+import { OmeCreateDecision } from '../../api';
+import { useMayCreate } from '../../hooks';
 
 /** Why the caller may not create here, from the decision (or a generic sentence). */
 export function notAllowedReason(
@@ -69,10 +36,6 @@ export function CreatePermissionBanner(props: {
   cluster?: string;
   namespace?: string;
 }) {
-  const { decision } = useCreateDecision(
-    props.kind,
-    props.cluster,
-    props.namespace,
-  );
+  const { decision } = useMayCreate(props.kind, props.cluster, props.namespace);
   return <CreateNotAllowedBanner kind={props.kind} decision={decision} />;
 }

@@ -1,0 +1,63 @@
+// What the screen checks measure in the page (run inside the browser with page.evaluate):
+// table headers and cells that take more than one line, and form labels drawn over the
+// value their field shows.
+
+/**
+ * The table headers and cells whose text takes more than one line: the distinct line tops
+ * of their text (a cell cut with an ellipsis is one line; a word broken letter by letter
+ * is several). Returns `{ text, lines }` per broken cell.
+ */
+export function brokenTableCells() {
+  const broken = [];
+  for (const cell of document.querySelectorAll('table th, table td')) {
+    const tops = [];
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) {
+        if (rect.width < 1 || rect.height < 1) continue;
+        // a new line starts at least half a line below every line seen so far
+        if (tops.every(top => Math.abs(top - rect.top) > rect.height / 2)) {
+          tops.push(rect.top);
+        }
+      }
+    }
+    if (tops.length > 1) {
+      broken.push({ text: cell.innerText.trim().slice(0, 80), lines: tops.length });
+    }
+  }
+  return broken;
+}
+
+/**
+ * Form labels whose box intersects the value their field shows: a native select always
+ * shows an option; an input or a MUI select shows its value when it has one.
+ */
+export function labelsOverValues() {
+  const overlapping = [];
+  for (const control of document.querySelectorAll('.MuiFormControl-root')) {
+    const label = control.querySelector(':scope > label');
+    if (!label || !label.textContent.trim()) continue;
+    const field = control.querySelector('select, input:not([type="hidden"]), textarea, .MuiSelect-root');
+    if (!field) continue;
+    const shows =
+      field.tagName === 'SELECT' ||
+      (field.classList.contains('MuiSelect-root') && field.textContent.trim() !== '') ||
+      (('value' in field) && String(field.value) !== '');
+    if (!shows) continue;
+    const a = label.getBoundingClientRect();
+    const b = field.getBoundingClientRect();
+    // the value's text: the field's content box (padding excluded)
+    const style = getComputedStyle(field);
+    const top = b.top + parseFloat(style.paddingTop);
+    const bottom = b.bottom - parseFloat(style.paddingBottom);
+    const width = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+    const height = Math.min(a.bottom, bottom) - Math.max(a.top, top);
+    if (width > 1 && height > 1) {
+      overlapping.push({ label: label.textContent.trim(), value: field.value ?? field.textContent.trim() });
+    }
+  }
+  return overlapping;
+}

@@ -1,0 +1,15 @@
+// The OME backend's HTTP contract as the frontend sees it: the operations and schemas that
+// openapi-typescript generates in ome-common from the one OpenAPI document (the frontend
+// never imports the backend).
+import type {
+  OmeApiComponents,
+  OmeApiPaths,
+} from '@ome-console/plugin-ome-common';
+
+export type { OmeApiPaths as OmePaths };
+
+/** How many objects of one kind the caller may read, per cluster and per state. @public */
+export type OmeKindCounts = OmeApiComponents['schemas']['KindCounts'];
+
+/** Answer of `GET /counts`: one entry per kind. @public */
+export type OmeCountsResponse = OmeApiComponents['schemas']['CountsResponse'];

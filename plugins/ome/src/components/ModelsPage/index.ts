@@ -1,2 +1,0 @@
-export { ModelsPage } from './ModelsPage';
-export { ModelsContent } from './ModelsContent';

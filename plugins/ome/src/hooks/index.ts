@@ -1,0 +1,15 @@
+// Data hooks of the OME pages: each one asks the OmeApi for one thing.
+export { useClusters } from './useClusters';
+export type { ClusterChoice } from './useClusters';
+export { useCounts } from './useCounts';
+export { useMayCreate } from './useMayCreate';
+export { useNamespaces } from './useNamespaces';
+export { useResource } from './useResource';
+export { useResourceList } from './useResourceList';
+export {
+  PAGE_SIZES,
+  toOmeListQuery,
+  useResourceListQuery,
+} from './useResourceListQuery';
+export type { ResourceListQuery } from './useResourceListQuery';
+export { itemKey, useRowSelection } from './useRowSelection';
