@@ -131,6 +131,15 @@ export interface OmeApi {
     options?: OmeRequestOptions,
   ): Promise<OmeImportResponse>;
   /**
+   * The kind's schema as the cluster serves it: its CRD's OpenAPI v3 schema
+   * (`GET /clusters/{cluster}/schemas/{plural}`), for the YAML editor's completion and checks.
+   */
+  getKindSchema(
+    kind: OmeKind,
+    cluster: string,
+    options?: OmeRequestOptions,
+  ): Promise<JSONSchema>;
+  /**
    * ClusterBaseModels of every cluster (or of one cluster), all of them.
    * @deprecated use `listResources('ClusterBaseModel', ...)`.
    */
@@ -139,6 +148,12 @@ export interface OmeApi {
     signal?: AbortSignal;
   }): Promise<OmeListResponse<BaseModelResource>>;
 }
+
+/**
+ * A JSON schema (a CRD's `openAPIV3Schema`): keywords as the cluster serves them.
+ * @public
+ */
+export type JSONSchema = { [keyword: string]: unknown };
 
 /** @public */
 export const omeApiRef = createApiRef<OmeApi>({ id: 'plugin.ome.api' });

@@ -63,6 +63,16 @@ describe('OmeClient', () => {
     );
   });
 
+  it("reads a kind's schema as one cluster serves it", async () => {
+    const schema = { type: 'object', properties: { spec: { type: 'object' } } };
+    const { client, fetch } = setup(json(schema));
+    expect(await client.getKindSchema('InferenceService', 'ome dev')).toEqual(schema);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/ome/clusters/ome%20dev/schemas/inferenceservices',
+      expect.objectContaining({ method: 'GET' }),
+    );
+  });
+
   it('fills in missing parts of answers', async () => {
     const { client } = setup(
       new Response('{}', { status: 200 }),

@@ -15,6 +15,7 @@ import {
   OmeWriteResult,
 } from '@ome-console/plugin-ome-common';
 import {
+  JSONSchema,
   OmeApi,
   OmeCreateDecision,
   OmeCreateTarget,
@@ -235,6 +236,18 @@ export class OmeClient implements OmeApi {
       options,
     );
     return list as OmeListResponse<BaseModelResource>;
+  }
+
+  async getKindSchema(
+    kind: OmeKind,
+    cluster: string,
+    options?: OmeRequestOptions,
+  ): Promise<JSONSchema> {
+    return this.request<JSONSchema>(
+      'GET',
+      `/clusters/${e(cluster)}/schemas/${omeKindInfo(kind).plural}`,
+      options,
+    );
   }
 
   private collectionPath(kind: OmeKind, target: OmeCreateTarget): string {

@@ -44,6 +44,7 @@ export function mockOmeApi(overrides: Partial<OmeApi> = {}): jest.Mocked<OmeApi>
     deleteResource: notMocked('deleteResource'),
     cloneResource: notMocked('cloneResource'),
     importYaml: notMocked('importYaml'),
+    getKindSchema: notMocked('getKindSchema'),
     mayCreate: jest.fn(async () => ({ allowed: true, conditional: false })),
     listClusterBaseModels: jest.fn(async () => listResponse() as any),
     ...overrides,
