@@ -1,5 +1,6 @@
 export { omeApiRef } from './OmeApi';
 export type {
+  JSONSchema,
   OmeApi,
   OmeCreateDecision,
   OmeCreateTarget,
@@ -9,3 +10,4 @@ export type {
 } from './OmeApi';
 export { OmeClient } from './OmeClient';
 export { OmeApiError, isOmeApiError } from './OmeApiError';
+export { omeErrorDetails, omeErrorStatus } from './errors';
