@@ -17,8 +17,8 @@ import {
   omeKindInfo,
   omeObjectState,
   omeRelatedRefs,
-  toYaml,
 } from '@ome-console/plugin-ome-common';
+import { toYaml } from '../../editing/yaml';
 import { omeApiRef } from '../../api';
 import { ReadErrorAlert } from '../common/errors';
 import { notAllowedReason, useCreateDecision } from '../common/permissions';

@@ -7,7 +7,11 @@ import {
   Typography,
 } from '@material-ui/core';
 import { Alert, AlertTitle } from '@material-ui/lab';
-import { KubernetesObject, parseJsonPointer, toYaml } from '@ome-console/plugin-ome-common';
+import {
+  KubernetesObject,
+  parseJsonPointer,
+} from '@ome-console/plugin-ome-common';
+import { toYaml } from '../../editing/yaml';
 import { ObjectDiff } from '../common/DiffView';
 import { safely } from '../common/format';
 import { DraftConflict } from './useResourceDraft';

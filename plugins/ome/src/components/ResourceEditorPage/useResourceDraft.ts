@@ -6,11 +6,10 @@ import {
   KubernetesObject,
   OmeEditConflict,
   OmeKind,
-  parseYamlEdit,
   readFormValues,
   rebaseEdits,
-  toYaml,
 } from '@ome-console/plugin-ome-common';
+import { parseYamlEdit, toYaml } from '../../editing/yaml';
 import { safely } from '../common/format';
 import { YamlProblems } from '../common/YamlEditor';
 
