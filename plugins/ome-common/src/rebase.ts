@@ -58,6 +58,7 @@ export interface OmeRebasedEdit {
   object: KubernetesObject;
   /** The user's own edits (loaded object to draft), as re-applied. */
   edits: OmePatchOperation[];
+  /** The fields both changed to different values. */
   conflicts: OmeEditConflict[];
 }
 

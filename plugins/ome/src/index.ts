@@ -9,6 +9,7 @@
 export { omePlugin, OmePage } from './plugin';
 export { omeApiRef, OmeClient, OmeApiError, isOmeApiError } from './api';
 export type {
+  JSONSchema,
   OmeApi,
   OmeCreateDecision,
   OmeCreateTarget,
