@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { BASE_URL, OUT_DIR, launchBrowser } from './browser.mjs';
+import { codeEditorText, fillCodeEditor } from './codeEditor.mjs';
 
 const CLUSTER = 'ome-dev-a';
 const NAMESPACE = 'team-a';
@@ -182,9 +183,9 @@ test(
     // edit as YAML (same page, one toggle away)
     await page.getByTestId('ome-mode-yaml').click();
     const yaml = page.getByTestId('ome-yaml-editor');
-    const text = await yaml.inputValue();
+    const text = await codeEditorText(yaml);
     assert.match(text, /min: 1B/);
-    await yaml.fill(text.replace('min: 1B', 'min: 2B'));
+    await fillCodeEditor(page, yaml, text.replace('min: 1B', 'min: 2B'));
     const yamlDiff = await reviewAndConfirm();
     assert.deepEqual(yamlDiff, { added: ['min: 2B'], removed: ['min: 1B'] });
     await detailShows(name);
@@ -249,9 +250,9 @@ test(
     await page.getByTestId('ome-editor').waitFor();
     await page.getByTestId('ome-mode-yaml').click();
     const yaml = page.getByTestId('ome-yaml-editor');
-    const text = await yaml.inputValue();
+    const text = await codeEditorText(yaml);
     assert.match(text, /minReplicas: 1/);
-    await yaml.fill(text.replace(/^( *)minReplicas: 1$/m, '$1minReplicas: 2'));
+    await fillCodeEditor(page, yaml, text.replace(/^( *)minReplicas: 1$/m, '$1minReplicas: 2'));
     const yamlDiff = await reviewAndConfirm();
     assert.deepEqual(yamlDiff, { added: ['minReplicas: 2'], removed: ['minReplicas: 1'] });
     await detailShows(name);

@@ -12,6 +12,7 @@ export * from './api';
 export * from './names';
 export * from './schemas';
 export * from './patch';
+export * from './rebase';
 export * from './yaml';
 export * from './columns';
 export * from './forms';

@@ -128,7 +128,10 @@ export interface OmeApi {
     request: OmeImportRequest,
     options?: OmeWriteOptions,
   ): Promise<OmeImportResponse>;
-  /** The JSON schema of a kind as `cluster` serves it (its CRD's OpenAPI schema). */
+  /**
+   * The kind's schema as the cluster serves it: its CRD's OpenAPI v3 schema
+   * (`GET /clusters/{cluster}/schemas/{plural}`), for the YAML editor's completion and checks.
+   */
   getKindSchema(
     kind: OmeKind,
     cluster: string,

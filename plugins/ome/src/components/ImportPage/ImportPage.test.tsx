@@ -4,6 +4,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { OmeImportRequest, OmeImportResponse } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
 import { mockOmeApi } from '../../testUtils/mockOmeApi';
+import { setYamlEditorText } from '../../testUtils/yamlEditor';
 import { ImportPage } from './ImportPage';
 
 const yaml = `apiVersion: ome.io/v1beta1
@@ -50,7 +51,7 @@ describe('ImportPage', () => {
     await waitFor(() =>
       expect(screen.getByRole('option', { name: 'ome-dev-a' })).toBeInTheDocument(),
     );
-    fireEvent.change(screen.getByLabelText('YAML to import'), { target: { value: yaml } });
+    setYamlEditorText(screen.getByLabelText('YAML to import'), yaml);
     expect(screen.getByTestId('ome-import-summary')).toHaveTextContent(
       '2 documents: ClusterServingRuntime srt-imported, InferenceService chat-imported',
     );
@@ -78,9 +79,7 @@ describe('ImportPage', () => {
         <ImportPage />
       </TestApiProvider>,
     );
-    fireEvent.change(screen.getByLabelText('YAML to import'), {
-      target: { value: 'kind: A\n---\nkind: [\n' },
-    });
+    setYamlEditorText(screen.getByLabelText('YAML to import'), 'kind: A\n---\nkind: [\n');
     expect(await screen.findByTestId('ome-yaml-error')).toHaveTextContent(/Document 2, line \d+/);
     expect(screen.getByTestId('ome-review')).toBeDisabled();
     expect(api.importYaml).not.toHaveBeenCalled();
@@ -104,7 +103,7 @@ describe('ImportPage', () => {
       </TestApiProvider>,
     );
     await waitFor(() => expect(api.getClusters).toHaveBeenCalled());
-    fireEvent.change(screen.getByLabelText('YAML to import'), { target: { value: yaml } });
+    setYamlEditorText(screen.getByLabelText('YAML to import'), yaml);
     // the InferenceService names no namespace: asked once a default namespace is given
     await waitFor(() =>
       expect(api.mayCreate).toHaveBeenCalledWith('ClusterServingRuntime', {

@@ -6,8 +6,8 @@ import {
   omeKindInfo,
   OmeObjectRef,
   omeObjectState,
-  toYaml,
 } from '@ome-console/plugin-ome-common';
+import { toYaml } from '../../editing/yaml';
 import { useResource } from '../../hooks';
 import { ReadErrorAlert } from '../common/errors';
 import { kindTitle, objectMeta, safely } from '../common/format';

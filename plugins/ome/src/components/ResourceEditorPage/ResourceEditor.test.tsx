@@ -1,14 +1,17 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   diffObjects,
   KubernetesObject,
+  OmeKind,
+  OmeObjectRef,
   OmeWriteResult,
 } from '@ome-console/plugin-ome-common';
 import { OmeApi, omeApiRef } from '../../api';
-import { omeResponseError } from '../../testUtils/omeResponseError';
 import { mockOmeApi } from '../../testUtils/mockOmeApi';
+import { omeResponseError } from '../../testUtils/omeResponseError';
+import { setYamlEditorText, yamlEditorText } from '../../testUtils/yamlEditor';
 import { ResourceCreatePage, ResourceEditPage } from './ResourceEditorPage';
 
 const live: KubernetesObject = {
@@ -34,30 +37,35 @@ const live: KubernetesObject = {
 };
 
 /** What the backend's dry run answers: the object as sent, the patch against live. */
-/** An updateResource mock (ref, object, options) answering like `echo`. */
-function echoUpdate(before: KubernetesObject | undefined) {
-  const create = echo(before);
+function writeResult(
+  cluster: string,
+  before: KubernetesObject | undefined,
+  object: KubernetesObject,
+  options?: { dryRun?: boolean },
+): OmeWriteResult {
+  return {
+    cluster,
+    object,
+    changed: true,
+    dryRun: !!options?.dryRun,
+    patch: before ? diffObjects(before, object) : [{ op: 'add', path: '', value: object }],
+    warnings: options?.dryRun ? ['spec.protocolVersions: deprecated value (demo)'] : [],
+  };
+}
+
+/** An updateResource that echoes what it was sent. */
+function echo(before: KubernetesObject) {
   return jest.fn(
-    async (ref: any, object: KubernetesObject, options?: { dryRun?: boolean }) =>
-      create(ref.kind, ref, object, options),
+    async (target: OmeObjectRef, object: KubernetesObject, options?: { dryRun?: boolean }) =>
+      writeResult(target.cluster, before, object, options),
   );
 }
 
-function echo(before: KubernetesObject | undefined) {
+/** A createResource that echoes what it was sent. */
+function echoCreate() {
   return jest.fn(
-    async (
-      _kind: any,
-      target: any,
-      object: KubernetesObject,
-      options?: { dryRun?: boolean },
-    ): Promise<OmeWriteResult> => ({
-      cluster: target.cluster,
-      object,
-      changed: true,
-      dryRun: !!options?.dryRun,
-      patch: before ? diffObjects(before, object) : [{ op: 'add', path: '', value: object }],
-      warnings: options?.dryRun ? ['spec.protocolVersions: deprecated value (demo)'] : [],
-    }),
+    async (_kind: OmeKind, target: { cluster: string }, object: KubernetesObject, options?: { dryRun?: boolean }) =>
+      writeResult(target.cluster, undefined, object, options),
   );
 }
 
@@ -70,11 +78,12 @@ async function renderEdit(api: OmeApi) {
   await screen.findByTestId('ome-editor');
 }
 
-const yamlBox = () => screen.getByTestId('ome-yaml-editor') as HTMLTextAreaElement;
+const yamlBox = () => screen.getByTestId('ome-yaml-editor');
+const yamlText = () => yamlEditorText(yamlBox());
 
 describe('ResourceEditor', () => {
   it('edits a field in the form, shows the diff and warnings, then writes only that field with the fetched resourceVersion', async () => {
-    const updateResource = echoUpdate(live);
+    const updateResource = echo(live);
     const api = mockOmeApi({
       getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
       updateResource,
@@ -112,7 +121,7 @@ describe('ResourceEditor', () => {
   it('says "No changes" and writes nothing when nothing was changed', async () => {
     const api = mockOmeApi({
       getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
-      updateResource: echoUpdate(live),
+      updateResource: echo(live),
     });
     await renderEdit(api);
     await userEvent.click(screen.getByTestId('ome-review'));
@@ -122,7 +131,7 @@ describe('ResourceEditor', () => {
   });
 
   it('keeps form edits across the YAML toggle, keeps quoted strings strings and warns about unquoted ones', async () => {
-    const updateResource = echoUpdate(live);
+    const updateResource = echo(live);
     const api = mockOmeApi({
       getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
       updateResource,
@@ -133,21 +142,21 @@ describe('ResourceEditor', () => {
     await userEvent.type(engine, 'sglang:v0.5');
 
     await userEvent.click(screen.getByTestId('ome-mode-yaml'));
-    expect(yamlBox().value).toContain('image: sglang:v0.5');
-    expect(yamlBox().value).toContain('keep: me');
+    expect(yamlText()).toContain('image: sglang:v0.5');
+    expect(yamlText()).toContain('keep: me');
 
     // a quoted "3.10" stays text; an unquoted 1.10 where the original had text is warned about
-    const quoted = yamlBox().value
+    const quoted = yamlText()
       .replace('version: 1.0.0', 'version: "3.10"')
       .replace('min: 1B', 'min: 1.10');
-    fireEvent.change(yamlBox(), { target: { value: quoted } });
+    setYamlEditorText(yamlBox(), quoted);
     expect(await screen.findByTestId('ome-yaml-type-warnings')).toHaveTextContent('spec.modelSizeRange.min');
 
     // back to the form: the YAML edits are there
     await userEvent.click(screen.getByTestId('ome-mode-form'));
     expect(screen.getByLabelText('Engine image')).toHaveValue('sglang:v0.5');
     await userEvent.click(screen.getByTestId('ome-mode-yaml'));
-    expect(yamlBox().value).toContain("version: \"3.10\"");
+    expect(yamlText()).toContain("version: \"3.10\"");
 
     await userEvent.click(screen.getByTestId('ome-review'));
     await screen.findByTestId('ome-diff');
@@ -163,7 +172,7 @@ describe('ResourceEditor', () => {
     });
     await renderEdit(api);
     await userEvent.click(screen.getByTestId('ome-mode-yaml'));
-    fireEvent.change(yamlBox(), { target: { value: 'kind: X\nmetadata: [\n' } });
+    setYamlEditorText(yamlBox(), 'kind: X\nmetadata: [\n');
     expect(await screen.findByTestId('ome-yaml-error')).toHaveTextContent(/Line \d+/);
     expect(screen.getByTestId('ome-review')).toBeDisabled();
   });
@@ -175,9 +184,60 @@ describe('ResourceEditor', () => {
     });
     await renderEdit(api);
     expect(screen.getByTestId('ome-form-fallback')).toBeInTheDocument();
-    expect(yamlBox().value).toContain('modelSizeRange: huge');
+    expect(yamlText()).toContain('modelSizeRange: huge');
     await userEvent.click(screen.getByTestId('ome-mode-form'));
     expect(screen.getByTestId('ome-yaml-editor')).toBeInTheDocument();
+  });
+
+  it('after a 409 re-applies only the user’s edits onto the live object and lets the user choose where both changed a field', async () => {
+    // another writer disabled the runtime and set the largest size to 13B meanwhile
+    const changedLive: KubernetesObject = {
+      ...live,
+      metadata: { ...live.metadata, resourceVersion: '4712', generation: 4 },
+      spec: { ...live.spec, disabled: true, modelSizeRange: { min: '1B', max: '13B' } },
+    };
+    const afterConflict = echo(changedLive);
+    const updateResource = jest.fn(async (...args: Parameters<OmeApi['updateResource']>) => {
+      if (args[1].metadata?.resourceVersion === '4711') {
+        throw await omeResponseError(409, 'the object changed', { live: changedLive });
+      }
+      return afterConflict(...args);
+    });
+    const api = mockOmeApi({
+      getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
+      updateResource,
+    });
+    await renderEdit(api);
+
+    await userEvent.clear(screen.getByLabelText('Largest model size'));
+    await userEvent.type(screen.getByLabelText('Largest model size'), '70B');
+    await userEvent.clear(screen.getByLabelText('Engine image'));
+    await userEvent.type(screen.getByLabelText('Engine image'), 'sglang:v0.5');
+    await userEvent.click(screen.getByTestId('ome-review'));
+    await screen.findByTestId('ome-conflict');
+
+    await userEvent.click(screen.getByTestId('ome-rebase'));
+    const conflict = await screen.findByTestId('ome-conflict-field');
+    expect(conflict).toHaveAttribute('data-path', 'spec.modelSizeRange.max');
+    expect(conflict).toHaveTextContent('Theirs (live): 13B');
+    expect(conflict).toHaveTextContent('Mine: 70B');
+    // the live value stays until the user chooses; the other writer's change is kept
+    expect(screen.getByLabelText('Largest model size')).toHaveValue('13B');
+    expect(screen.getByLabelText('Engine image')).toHaveValue('sglang:v0.5');
+
+    await userEvent.click(screen.getByLabelText(/^Mine/));
+    expect(screen.getByLabelText('Largest model size')).toHaveValue('70B');
+    await userEvent.click(screen.getByTestId('ome-review'));
+    await screen.findByTestId('ome-diff');
+    await userEvent.click(screen.getByTestId('ome-confirm'));
+    await waitFor(() => expect(afterConflict).toHaveBeenCalledTimes(2));
+    const [, sent, options] = afterConflict.mock.calls[1];
+    expect(options).toEqual({ dryRun: false });
+    expect(sent.metadata.resourceVersion).toBe('4712');
+    expect(diffObjects(changedLive, sent).map(({ oldValue: _old, ...op }) => op)).toEqual([
+      { op: 'replace', path: '/spec/modelSizeRange/max', value: '70B' },
+      { op: 'replace', path: '/spec/engineConfig/runner/image', value: 'sglang:v0.5' },
+    ]);
   });
 
   it('maps the server’s 422 field errors to the form fields', async () => {
@@ -199,7 +259,7 @@ describe('ResourceEditor', () => {
   });
 
   it('creates an InferenceService with instant field feedback, a dry-run diff and a confirm', async () => {
-    const createResource = echo(undefined);
+    const createResource = echoCreate();
     const api = mockOmeApi({
       getClusters: jest.fn(async () => ({
         items: [

@@ -9,7 +9,8 @@ import {
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import { OmeKind, OmeListItem, toYaml } from '@ome-console/plugin-ome-common';
+import { OmeKind, OmeListItem } from '@ome-console/plugin-ome-common';
+import { toYaml } from '../../editing/yaml';
 import { omeApiRef, omeErrorMessage } from '../../api';
 import { objectMeta } from '../common/format';
 import { YamlEditor } from '../common/YamlEditor';

@@ -3,9 +3,9 @@ import { Alert, AlertTitle } from '@material-ui/lab';
 import {
   KubernetesObject,
   OmeWriteResult,
-  toYaml,
-  unifiedDiff,
 } from '@ome-console/plugin-ome-common';
+import { toYaml } from '../../editing/yaml';
+import { unifiedDiff } from '../../editing/unifiedDiff';
 
 const useStyles = makeStyles(theme => ({
   diff: {
