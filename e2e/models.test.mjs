@@ -21,9 +21,12 @@ after(async () => {
   await browser?.close();
 });
 
-/** The shown rows' cell texts (after the list answered). */
-async function rows(page) {
-  await page.locator('[data-testid="ome-row"], [data-testid="ome-empty"]').first().waitFor({ timeout: 60_000 });
+/** The shown rows' cell texts, once a row named `name` (if given) is shown. */
+async function rows(page, name) {
+  const first = name
+    ? page.locator(`[data-testid="ome-row"][data-name="${name}"]`)
+    : page.locator('[data-testid="ome-row"], [data-testid="ome-empty"]');
+  await first.first().waitFor({ timeout: 60_000 });
   await settled(page);
   const shown = page.getByTestId('ome-row');
   const all = [];
@@ -63,13 +66,13 @@ test(
 
     // a model that exists only on cluster B
     await search(page, 'ome-dev-b-only-model');
-    const bOnly = (await rows(page)).filter(cells => cells.includes('ome-dev-b-only-model'));
+    const bOnly = (await rows(page, 'ome-dev-b-only-model')).filter(cells => cells.includes('ome-dev-b-only-model'));
     assert.equal(bOnly.length, 1, `one row for ome-dev-b-only-model, got ${JSON.stringify(bOnly)}`);
     assert.equal(bOnly[0].at(-1), 'ome-dev-b', `cluster column of ${JSON.stringify(bOnly[0])}`);
 
     // a catalog model on cluster A, with its vendor
     await search(page, 'phi-2');
-    const phi = (await rows(page)).filter(cells => cells.includes('phi-2'));
+    const phi = (await rows(page, 'phi-2')).filter(cells => cells.includes('phi-2'));
     assert.ok(phi.some(cells => cells.at(-1) === 'ome-dev-a'), `a phi-2 row on ome-dev-a, got ${JSON.stringify(phi)}`);
     assert.ok(phi.some(cells => cells.includes('microsoft')), 'vendor column');
 

@@ -34,7 +34,7 @@ function KindCard(props: { info: OmeKindInfo; counts?: OmeKindCounts }) {
         <Typography variant="overline">
           {info.namespaced ? 'Namespaced' : 'Cluster-scoped'}
         </Typography>
-        <Typography variant="h6" noWrap>
+        <Typography variant="h6">
           {kindTitle(info.kind)}
         </Typography>
         <Typography variant="h4" component="p" data-testid="ome-kind-total">

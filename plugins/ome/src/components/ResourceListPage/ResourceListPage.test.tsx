@@ -365,7 +365,8 @@ describe('ResourceListPage columns', () => {
 
     await userEvent.click(screen.getByTestId('ome-column-picker'));
     await userEvent.click(screen.getByRole('menuitem', { name: 'URL' }));
-    expect(headers()).toContain('URL');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(headers()).toContain('URL'));
     expect(rowOf('chat').getByText('http://chat.team-a.svc')).toBeInTheDocument();
   });
 });

@@ -146,7 +146,7 @@ function ResourceRow(props: {
         </TableCell>
       ))}
       <TableCell>
-        <TruncatedText text={cluster} maxWidth={160} />
+        <TruncatedText text={cluster} maxWidth={120} />
       </TableCell>
     </TableRow>
   );
@@ -182,7 +182,7 @@ function Cell(props: {
         })}
         data-testid="ome-row-name"
       >
-        <TruncatedText text={meta.name} maxWidth={320} />
+        <TruncatedText text={meta.name} maxWidth={220} />
       </Link>
     );
   }
@@ -197,5 +197,5 @@ function Cell(props: {
     () => (object ? column.value(object as any) : undefined),
     undefined,
   );
-  return <TruncatedText text={cellText(column.id, value)} maxWidth={220} />;
+  return <TruncatedText text={cellText(column.id, value)} maxWidth={160} />;
 }
