@@ -1,5 +1,5 @@
 // What the screen checks measure in the page (run inside the browser with page.evaluate):
-// table headers and cells that take more than one line, and form labels drawn over the
+// table headers and cells that take more than one line, tables wider than their box, and form labels drawn over the
 // value their field shows.
 
 /**
@@ -25,10 +25,35 @@ export function brokenTableCells() {
       }
     }
     if (tops.length > 1) {
-      broken.push({ text: cell.innerText.trim().slice(0, 80), lines: tops.length });
+      broken.push({
+        text: cell.innerText.trim().slice(0, 80),
+        lines: tops.length,
+      });
     }
   }
   return broken;
+}
+
+/**
+ * Tables wider than the box they sit in: their last columns would be cut off or need
+ * sideways scrolling. Returns `{ label, tableWidth, containerWidth }` per table.
+ */
+export function tablesWiderThanPage() {
+  const wide = [];
+  for (const table of document.querySelectorAll('table')) {
+    const container = table.parentElement;
+    if (!container) continue;
+    const tableWidth = Math.round(table.getBoundingClientRect().width);
+    const containerWidth = Math.round(container.getBoundingClientRect().width);
+    if (tableWidth > containerWidth + 1) {
+      wide.push({
+        label: table.getAttribute('aria-label') ?? '',
+        tableWidth,
+        containerWidth,
+      });
+    }
+  }
+  return wide;
 }
 
 /**
@@ -40,12 +65,15 @@ export function labelsOverValues() {
   for (const control of document.querySelectorAll('.MuiFormControl-root')) {
     const label = control.querySelector(':scope > label');
     if (!label || !label.textContent.trim()) continue;
-    const field = control.querySelector('select, input:not([type="hidden"]), textarea, .MuiSelect-root');
+    const field = control.querySelector(
+      'select, input:not([type="hidden"]), textarea, .MuiSelect-root',
+    );
     if (!field) continue;
     const shows =
       field.tagName === 'SELECT' ||
-      (field.classList.contains('MuiSelect-root') && field.textContent.trim() !== '') ||
-      (('value' in field) && String(field.value) !== '');
+      (field.classList.contains('MuiSelect-root') &&
+        field.textContent.trim() !== '') ||
+      ('value' in field && String(field.value) !== '');
     if (!shows) continue;
     const a = label.getBoundingClientRect();
     const b = field.getBoundingClientRect();
@@ -56,7 +84,10 @@ export function labelsOverValues() {
     const width = Math.min(a.right, b.right) - Math.max(a.left, b.left);
     const height = Math.min(a.bottom, bottom) - Math.max(a.top, top);
     if (width > 1 && height > 1) {
-      overlapping.push({ label: label.textContent.trim(), value: field.value ?? field.textContent.trim() });
+      overlapping.push({
+        label: label.textContent.trim(),
+        value: field.value ?? field.textContent.trim(),
+      });
     }
   }
   return overlapping;

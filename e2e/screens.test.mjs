@@ -10,8 +10,18 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, OUT_DIR, launchBrowser, settled, signIn } from './browser.mjs';
-import { brokenTableCells, labelsOverValues } from './screenChecks.mjs';
+import {
+  BASE_URL,
+  OUT_DIR,
+  launchBrowser,
+  settled,
+  signIn,
+} from './browser.mjs';
+import {
+  brokenTableCells,
+  labelsOverValues,
+  tablesWiderThanPage,
+} from './screenChecks.mjs';
 
 const PLURALS = [
   'clusterbasemodels',
@@ -26,17 +36,39 @@ const PLURALS = [
 
 /** Measures the shown screen; fails naming every broken cell and covered value. */
 async function checkScreen(page, width, name) {
-  await page.screenshot({ path: path.join(OUT_DIR, `screens-${width}-${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(OUT_DIR, `screens-${width}-${name}.png`),
+    fullPage: true,
+  });
   const cells = await page.evaluate(brokenTableCells);
   const labels = await page.evaluate(labelsOverValues);
-  assert.deepEqual(cells, [], `${name} at ${width} px: cells on more than one line`);
-  assert.deepEqual(labels, [], `${name} at ${width} px: labels over their field's value`);
+  const wide = await page.evaluate(tablesWiderThanPage);
+  assert.deepEqual(
+    cells,
+    [],
+    `${name} at ${width} px: cells on more than one line`,
+  );
+  assert.deepEqual(
+    wide,
+    [],
+    `${name} at ${width} px: tables wider than their container (columns hidden off to the right)`,
+  );
+  assert.deepEqual(
+    labels,
+    [],
+    `${name} at ${width} px: labels over their field's value`,
+  );
 }
 
 async function openList(page, plural) {
-  await page.goto(`${BASE_URL}/ome/${plural}`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${BASE_URL}/ome/${plural}`, {
+    waitUntil: 'domcontentloaded',
+  });
   await page.getByTestId('ome-list-page').waitFor();
-  await page.locator('[data-testid="ome-row"], [data-testid="ome-empty"]').first().waitFor({ timeout: 60_000 });
+  await page
+    .locator('[data-testid="ome-row"], [data-testid="ome-empty"]')
+    .first()
+    .waitFor({ timeout: 60_000 });
   await settled(page);
 }
 
@@ -58,7 +90,9 @@ for (const width of [1280, 1440, 1920]) {
 
     test('the overview', { timeout: 120_000 }, async () => {
       await page.goto(`${BASE_URL}/ome`, { waitUntil: 'domcontentloaded' });
-      await page.getByTestId('ome-kind-inferenceservices').waitFor({ timeout: 60_000 });
+      await page
+        .getByTestId('ome-kind-inferenceservices')
+        .waitFor({ timeout: 60_000 });
       await settled(page);
       await checkScreen(page, width, 'overview');
     });
@@ -85,24 +119,38 @@ for (const width of [1280, 1440, 1920]) {
       await checkScreen(page, width, 'editor');
 
       // the create form: every select still empty
-      await page.goto(`${BASE_URL}/ome/inferenceservices/new`, { waitUntil: 'domcontentloaded' });
+      await page.goto(`${BASE_URL}/ome/inferenceservices/new`, {
+        waitUntil: 'domcontentloaded',
+      });
       await page.getByTestId('ome-editor').waitFor();
       await settled(page);
       await checkScreen(page, width, 'create');
     });
 
-    test('the diff review of an edit (a dry run: nothing is written)', { timeout: 180_000 }, async () => {
-      await openList(page, 'clusterservingruntimes');
-      await page.getByTestId('ome-row-name').first().click();
-      await page.getByTestId('ome-detail-name').waitFor();
-      await page.getByTestId('ome-edit').click();
-      await page.getByTestId('ome-editor').waitFor();
-      await settled(page);
-      await page.locator('#ome-form-spec-modelSizeRange-max').fill('999B');
-      await page.getByTestId('ome-review').click();
-      await page.getByTestId('ome-diff').or(page.getByTestId('ome-error')).first().waitFor({ timeout: 60_000 });
-      assert.equal(await page.getByTestId('ome-error').count(), 0, 'the dry run answered');
-      await checkScreen(page, width, 'review');
-    });
+    test(
+      'the diff review of an edit (a dry run: nothing is written)',
+      { timeout: 180_000 },
+      async () => {
+        await openList(page, 'clusterservingruntimes');
+        await page.getByTestId('ome-row-name').first().click();
+        await page.getByTestId('ome-detail-name').waitFor();
+        await page.getByTestId('ome-edit').click();
+        await page.getByTestId('ome-editor').waitFor();
+        await settled(page);
+        await page.locator('#ome-form-spec-modelSizeRange-max').fill('999B');
+        await page.getByTestId('ome-review').click();
+        await page
+          .getByTestId('ome-diff')
+          .or(page.getByTestId('ome-error'))
+          .first()
+          .waitFor({ timeout: 60_000 });
+        assert.equal(
+          await page.getByTestId('ome-error').count(),
+          0,
+          'the dry run answered',
+        );
+        await checkScreen(page, width, 'review');
+      },
+    );
   });
 }

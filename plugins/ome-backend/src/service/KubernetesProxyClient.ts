@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import {
+  backstageError,
   ClusterRequestError,
   classifyProxyError,
   kindOfApiPath,
@@ -33,20 +34,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-interface SerializedBackstageError {
-  name?: string;
-  message?: string;
-  cause?: SerializedBackstageError;
-  code?: string;
-}
-
-function backstageError(body: unknown): SerializedBackstageError | undefined {
-  if (!body || typeof body !== 'object') return undefined;
-  const error = (body as { error?: unknown }).error;
-  if (!error || typeof error !== 'object') return undefined;
-  return error as SerializedBackstageError;
 }
 
 /** Options of one proxied request. */

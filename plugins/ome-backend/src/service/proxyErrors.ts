@@ -66,14 +66,17 @@ function isKubernetesStatus(body: unknown): body is KubernetesStatus {
   );
 }
 
-interface SerializedBackstageError {
+export interface SerializedBackstageError {
   name?: string;
   message?: string;
   cause?: SerializedBackstageError;
   code?: string;
 }
 
-function backstageError(body: unknown): SerializedBackstageError | undefined {
+/** The `error` of a Backstage error body (as the kubernetes backend answers), if it is one. */
+export function backstageError(
+  body: unknown,
+): SerializedBackstageError | undefined {
   if (!body || typeof body !== 'object') return undefined;
   const error = (body as { error?: unknown }).error;
   if (!error || typeof error !== 'object') return undefined;

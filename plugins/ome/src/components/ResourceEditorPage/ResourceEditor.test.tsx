@@ -28,10 +28,19 @@ const live: KubernetesObject = {
     disabled: false,
     modelSizeRange: { min: '1B', max: '9B' },
     supportedModelFormats: [
-      { name: 'safetensors', modelFormat: { name: 'safetensors', version: '1.0.0' }, autoSelect: true },
+      {
+        name: 'safetensors',
+        modelFormat: { name: 'safetensors', version: '1.0.0' },
+        autoSelect: true,
+      },
     ],
     protocolVersions: ['openAI'],
-    engineConfig: { runner: { name: 'ome-container', image: 'docker.io/lmsysorg/sglang:v0.4' } },
+    engineConfig: {
+      runner: {
+        name: 'ome-container',
+        image: 'docker.io/lmsysorg/sglang:v0.4',
+      },
+    },
     unknownField: { keep: 'me' },
   },
 };
@@ -48,31 +57,46 @@ function writeResult(
     object,
     changed: true,
     dryRun: !!options?.dryRun,
-    patch: before ? diffObjects(before, object) : [{ op: 'add', path: '', value: object }],
-    warnings: options?.dryRun ? ['spec.protocolVersions: deprecated value (demo)'] : [],
+    patch: before
+      ? diffObjects(before, object)
+      : [{ op: 'add', path: '', value: object }],
+    warnings: options?.dryRun
+      ? ['spec.protocolVersions: deprecated value (demo)']
+      : [],
   };
 }
 
 /** An updateResource that echoes what it was sent. */
 function echo(before: KubernetesObject) {
   return jest.fn(
-    async (target: OmeObjectRef, object: KubernetesObject, options?: { dryRun?: boolean }) =>
-      writeResult(target.cluster, before, object, options),
+    async (
+      target: OmeObjectRef,
+      object: KubernetesObject,
+      options?: { dryRun?: boolean },
+    ) => writeResult(target.cluster, before, object, options),
   );
 }
 
 /** A createResource that echoes what it was sent. */
 function echoCreate() {
   return jest.fn(
-    async (_kind: OmeKind, target: { cluster: string }, object: KubernetesObject, options?: { dryRun?: boolean }) =>
-      writeResult(target.cluster, undefined, object, options),
+    async (
+      _kind: OmeKind,
+      target: { cluster: string },
+      object: KubernetesObject,
+      options?: { dryRun?: boolean },
+    ) => writeResult(target.cluster, undefined, object, options),
   );
 }
 
 async function renderEdit(api: OmeApi) {
   await renderInTestApp(
     <TestApiProvider apis={[[omeApiRef, api]]}>
-      <ResourceEditPage kind="ClusterServingRuntime" cluster="ome-dev-a" name="srt-demo" />
+      <ResourceEditPage
+        kind="ClusterServingRuntime"
+        cluster="ome-dev-a"
+        name="srt-demo"
+      />
     </TestApiProvider>,
   );
   await screen.findByTestId('ome-editor');
@@ -85,7 +109,10 @@ describe('ResourceEditor', () => {
   it('edits a field in the form, shows the diff and warnings, then writes only that field with the fetched resourceVersion', async () => {
     const updateResource = echo(live);
     const api = mockOmeApi({
-      getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
+      getResource: jest.fn(async () => ({
+        cluster: 'ome-dev-a',
+        object: live,
+      })),
       updateResource,
     });
     await renderEdit(api);
@@ -98,11 +125,15 @@ describe('ResourceEditor', () => {
 
     const diff = await screen.findByTestId('ome-diff');
     const added = screen.getAllByTestId('ome-diff-add').map(l => l.textContent);
-    const removed = screen.getAllByTestId('ome-diff-remove').map(l => l.textContent);
+    const removed = screen
+      .getAllByTestId('ome-diff-remove')
+      .map(l => l.textContent);
     expect(added).toEqual(['+     max: 70B']);
     expect(removed).toEqual(['-     max: 9B']);
     expect(diff).toBeInTheDocument();
-    expect(screen.getByTestId('ome-dry-run-warnings')).toHaveTextContent('deprecated value (demo)');
+    expect(screen.getByTestId('ome-dry-run-warnings')).toHaveTextContent(
+      'deprecated value (demo)',
+    );
     expect(updateResource).toHaveBeenCalledTimes(1);
     expect(updateResource.mock.calls[0][2]).toEqual({ dryRun: true });
 
@@ -110,22 +141,33 @@ describe('ResourceEditor', () => {
     await waitFor(() => expect(updateResource).toHaveBeenCalledTimes(2));
     const [target, sent, options] = updateResource.mock.calls[1];
     expect(target.kind).toBe('ClusterServingRuntime');
-    expect(target).toEqual(expect.objectContaining({ cluster: 'ome-dev-a', name: 'srt-demo' }));
+    expect(target).toEqual(
+      expect.objectContaining({ cluster: 'ome-dev-a', name: 'srt-demo' }),
+    );
     expect(options).toEqual({ dryRun: false });
     expect(sent.metadata.resourceVersion).toBe('4711');
     expect(diffObjects(live, sent)).toEqual([
-      expect.objectContaining({ op: 'replace', path: '/spec/modelSizeRange/max', value: '70B' }),
+      expect.objectContaining({
+        op: 'replace',
+        path: '/spec/modelSizeRange/max',
+        value: '70B',
+      }),
     ]);
   });
 
   it('says "No changes" and writes nothing when nothing was changed', async () => {
     const api = mockOmeApi({
-      getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
+      getResource: jest.fn(async () => ({
+        cluster: 'ome-dev-a',
+        object: live,
+      })),
       updateResource: echo(live),
     });
     await renderEdit(api);
     await userEvent.click(screen.getByTestId('ome-review'));
-    expect(await screen.findByTestId('ome-diff-no-changes')).toHaveTextContent('No changes');
+    expect(await screen.findByTestId('ome-diff-no-changes')).toHaveTextContent(
+      'No changes',
+    );
     expect(screen.queryByTestId('ome-confirm')).not.toBeInTheDocument();
     expect(api.updateResource).not.toHaveBeenCalled();
   });
@@ -133,7 +175,10 @@ describe('ResourceEditor', () => {
   it('keeps form edits across the YAML toggle, keeps quoted strings strings and warns about unquoted ones', async () => {
     const updateResource = echo(live);
     const api = mockOmeApi({
-      getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
+      getResource: jest.fn(async () => ({
+        cluster: 'ome-dev-a',
+        object: live,
+      })),
       updateResource,
     });
     await renderEdit(api);
@@ -150,35 +195,47 @@ describe('ResourceEditor', () => {
       .replace('version: 1.0.0', 'version: "3.10"')
       .replace('min: 1B', 'min: 1.10');
     setYamlEditorText(yamlBox(), quoted);
-    expect(await screen.findByTestId('ome-yaml-type-warnings')).toHaveTextContent('spec.modelSizeRange.min');
+    expect(
+      await screen.findByTestId('ome-yaml-type-warnings'),
+    ).toHaveTextContent('spec.modelSizeRange.min');
 
     // back to the form: the YAML edits are there
     await userEvent.click(screen.getByTestId('ome-mode-form'));
     expect(screen.getByLabelText('Engine image')).toHaveValue('sglang:v0.5');
     await userEvent.click(screen.getByTestId('ome-mode-yaml'));
-    expect(yamlText()).toContain("version: \"3.10\"");
+    expect(yamlText()).toContain('version: "3.10"');
 
     await userEvent.click(screen.getByTestId('ome-review'));
     await screen.findByTestId('ome-diff');
     const sent = updateResource.mock.calls[0][1];
-    expect(sent.spec!.supportedModelFormats[0].modelFormat.version).toBe('3.10');
+    expect(sent.spec!.supportedModelFormats[0].modelFormat.version).toBe(
+      '3.10',
+    );
     expect(sent.spec!.engineConfig.runner.image).toBe('sglang:v0.5');
     expect(sent.spec!.unknownField).toEqual({ keep: 'me' });
   });
 
   it('shows YAML parse errors with their line and blocks the form until fixed', async () => {
     const api = mockOmeApi({
-      getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
+      getResource: jest.fn(async () => ({
+        cluster: 'ome-dev-a',
+        object: live,
+      })),
     });
     await renderEdit(api);
     await userEvent.click(screen.getByTestId('ome-mode-yaml'));
     setYamlEditorText(yamlBox(), 'kind: X\nmetadata: [\n');
-    expect(await screen.findByTestId('ome-yaml-error')).toHaveTextContent(/Line \d+/);
+    expect(await screen.findByTestId('ome-yaml-error')).toHaveTextContent(
+      /Line \d+/,
+    );
     expect(screen.getByTestId('ome-review')).toBeDisabled();
   });
 
   it('falls back to YAML for objects the form cannot show', async () => {
-    const odd = { ...live, spec: { ...live.spec, modelSizeRange: 'huge' } } as KubernetesObject;
+    const odd = {
+      ...live,
+      spec: { ...live.spec, modelSizeRange: 'huge' },
+    } as KubernetesObject;
     const api = mockOmeApi({
       getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: odd })),
     });
@@ -194,17 +251,28 @@ describe('ResourceEditor', () => {
     const changedLive: KubernetesObject = {
       ...live,
       metadata: { ...live.metadata, resourceVersion: '4712', generation: 4 },
-      spec: { ...live.spec, disabled: true, modelSizeRange: { min: '1B', max: '13B' } },
+      spec: {
+        ...live.spec,
+        disabled: true,
+        modelSizeRange: { min: '1B', max: '13B' },
+      },
     };
     const afterConflict = echo(changedLive);
-    const updateResource = jest.fn(async (...args: Parameters<OmeApi['updateResource']>) => {
-      if (args[1].metadata?.resourceVersion === '4711') {
-        throw await omeResponseError(409, 'the object changed', { live: changedLive });
-      }
-      return afterConflict(...args);
-    });
+    const updateResource = jest.fn(
+      async (...args: Parameters<OmeApi['updateResource']>) => {
+        if (args[1].metadata?.resourceVersion === '4711') {
+          throw await omeResponseError(409, 'the object changed', {
+            live: changedLive,
+          });
+        }
+        return afterConflict(...args);
+      },
+    );
     const api = mockOmeApi({
-      getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
+      getResource: jest.fn(async () => ({
+        cluster: 'ome-dev-a',
+        object: live,
+      })),
       updateResource,
     });
     await renderEdit(api);
@@ -234,19 +302,33 @@ describe('ResourceEditor', () => {
     const [, sent, options] = afterConflict.mock.calls[1];
     expect(options).toEqual({ dryRun: false });
     expect(sent.metadata.resourceVersion).toBe('4712');
-    expect(diffObjects(changedLive, sent).map(({ oldValue: _old, ...op }) => op)).toEqual([
+    expect(
+      diffObjects(changedLive, sent).map(({ oldValue: _old, ...op }) => op),
+    ).toEqual([
       { op: 'replace', path: '/spec/modelSizeRange/max', value: '70B' },
-      { op: 'replace', path: '/spec/engineConfig/runner/image', value: 'sglang:v0.5' },
+      {
+        op: 'replace',
+        path: '/spec/engineConfig/runner/image',
+        value: 'sglang:v0.5',
+      },
     ]);
   });
 
   it('maps the server’s 422 field errors to the form fields', async () => {
     const api = mockOmeApi({
-      getResource: jest.fn(async () => ({ cluster: 'ome-dev-a', object: live })),
+      getResource: jest.fn(async () => ({
+        cluster: 'ome-dev-a',
+        object: live,
+      })),
       updateResource: jest.fn(async () => {
         throw await omeResponseError(422, 'rejected', {
           rejectedBy: 'admission',
-          fieldErrors: [{ path: 'spec.modelSizeRange.max', message: 'too large for this cluster' }],
+          fieldErrors: [
+            {
+              path: 'spec.modelSizeRange.max',
+              message: 'too large for this cluster',
+            },
+          ],
         });
       }),
     });
@@ -254,7 +336,9 @@ describe('ResourceEditor', () => {
     const max = screen.getByLabelText('Largest model size');
     await userEvent.type(max, '0');
     await userEvent.click(screen.getByTestId('ome-review'));
-    expect(await screen.findAllByText(/too large for this cluster/)).not.toHaveLength(0);
+    expect(
+      await screen.findAllByText(/too large for this cluster/),
+    ).not.toHaveLength(0);
     expect(max).toHaveAttribute('aria-invalid', 'true');
   });
 
@@ -283,15 +367,23 @@ describe('ResourceEditor', () => {
     expect(name).toHaveAttribute('aria-invalid', 'false');
 
     await waitFor(() =>
-      expect(screen.getByRole('option', { name: 'team-a' })).toBeInTheDocument(),
+      expect(
+        screen.getByRole('option', { name: 'team-a' }),
+      ).toBeInTheDocument(),
     );
     await userEvent.selectOptions(screen.getByLabelText('Namespace'), 'team-a');
-    await userEvent.type(screen.getByLabelText(/^Model\s*\*?$/), 'llama-3-2-1b-instruct');
+    await userEvent.type(
+      screen.getByLabelText(/^Model\s*\*?$/),
+      'llama-3-2-1b-instruct',
+    );
     await userEvent.click(screen.getByTestId('ome-review'));
     await screen.findByTestId('ome-diff');
-    expect(screen.getAllByTestId('ome-diff-add').map(l => l.textContent).join('\n')).toContain(
-      'name: llama-3-2-1b-instruct',
-    );
+    expect(
+      screen
+        .getAllByTestId('ome-diff-add')
+        .map(l => l.textContent)
+        .join('\n'),
+    ).toContain('name: llama-3-2-1b-instruct');
     await userEvent.click(screen.getByTestId('ome-confirm'));
     await waitFor(() => expect(createResource).toHaveBeenCalledTimes(2));
     const [, target, sent, options] = createResource.mock.calls[1];
@@ -308,7 +400,8 @@ describe('ResourceEditor', () => {
           ? {
               allowed: false,
               conditional: false,
-              reason: "You may not create InferenceService objects in namespace 'team-a' of cluster 'ome-dev-a'",
+              reason:
+                "You may not create InferenceService objects in namespace 'team-a' of cluster 'ome-dev-a'",
             }
           : { allowed: true, conditional: true },
       ),
@@ -320,18 +413,27 @@ describe('ResourceEditor', () => {
     );
     await screen.findByTestId('ome-editor');
     await waitFor(() =>
-      expect(screen.getByRole('option', { name: 'team-a' })).toBeInTheDocument(),
+      expect(
+        screen.getByRole('option', { name: 'team-a' }),
+      ).toBeInTheDocument(),
     );
-    await userEvent.selectOptions(screen.getByLabelText('Namespace'), 'default');
+    await userEvent.selectOptions(
+      screen.getByLabelText('Namespace'),
+      'default',
+    );
     await waitFor(() =>
       expect(api.mayCreate).toHaveBeenCalledWith('InferenceService', {
         cluster: 'ome-dev-a',
         namespace: 'default',
       }),
     );
-    expect(screen.queryByTestId('ome-create-not-allowed')).not.toBeInTheDocument();
+    expect(
+      screen.queryByTestId('ome-create-not-allowed'),
+    ).not.toBeInTheDocument();
     await userEvent.selectOptions(screen.getByLabelText('Namespace'), 'team-a');
-    expect(await screen.findByTestId('ome-create-not-allowed')).toHaveTextContent(
+    expect(
+      await screen.findByTestId('ome-create-not-allowed'),
+    ).toHaveTextContent(
       "You may not create InferenceService objects in namespace 'team-a' of cluster 'ome-dev-a'",
     );
   });

@@ -4,8 +4,19 @@ import useAsync from 'react-use/esm/useAsync';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Box, Button, Paper, Typography } from '@material-ui/core';
-import { Alert, AlertTitle, ToggleButton, ToggleButtonGroup } from '@material-ui/lab';
-import { KubernetesObject, OmeKind, omeFormFields, omeKindInfo, OmeObjectRef } from '@ome-console/plugin-ome-common';
+import {
+  Alert,
+  AlertTitle,
+  ToggleButton,
+  ToggleButtonGroup,
+} from '@material-ui/lab';
+import {
+  KubernetesObject,
+  OmeKind,
+  omeFormFields,
+  omeKindInfo,
+  OmeObjectRef,
+} from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
 import { draftErrors } from '../../editing/draftErrors';
 import { ErrorAlert, serverFieldErrors } from '../common/errors';
@@ -22,8 +33,13 @@ import { useKindSchema } from './useKindSchema';
 import { DraftMode, useResourceDraft } from './useResourceDraft';
 import { useResourceWrite } from './useResourceWrite';
 
-function withNamespace(object: KubernetesObject, namespace: string | undefined) {
-  const metadata = { ...(object.metadata ?? {}) } as KubernetesObject['metadata'];
+function withNamespace(
+  object: KubernetesObject,
+  namespace: string | undefined,
+) {
+  const metadata = {
+    ...(object.metadata ?? {}),
+  } as KubernetesObject['metadata'];
   if (namespace) metadata.namespace = namespace;
   else delete metadata.namespace;
   return { ...object, metadata };
@@ -34,8 +50,12 @@ function useTargetNamespaces(cluster: string, enabled: boolean): string[] {
   const api = useApi(omeApiRef);
   const namespaces = useAsync(async () => {
     if (!enabled || !cluster) return [];
-    const res = await api.listNamespaces({ cluster: [cluster] }).catch(() => ({ items: [] }));
-    return [...new Set(res.items.map(n => n?.name).filter(Boolean))] as string[];
+    const res = await api
+      .listNamespaces({ cluster: [cluster] })
+      .catch(() => ({ items: [] }));
+    return [
+      ...new Set(res.items.map(n => n?.name).filter(Boolean)),
+    ] as string[];
   }, [api, cluster, enabled]);
   return namespaces.value ?? [];
 }
@@ -105,7 +125,9 @@ export function ResourceEditor(props: {
         <Link to={back}>← {target ? target.name : kindTitle(kind)}</Link>
       </Box>
       <Typography variant="h4" component="h1" gutterBottom>
-        {isCreate ? `Create ${kindTitle(kind, false).toLowerCase()}` : `Edit ${kind} ${target!.name}`}
+        {isCreate
+          ? `Create ${kindTitle(kind, false).toLowerCase()}`
+          : `Edit ${kind} ${target!.name}`}
       </Typography>
       {isCreate && (
         <>
@@ -122,7 +144,9 @@ export function ResourceEditor(props: {
             onClusterChange={setCluster}
             namespaces={info.namespaced ? namespaces : undefined}
             namespace={namespace}
-            onNamespaceChange={ns => draft.replaceDraft(withNamespace(draft.draft, ns))}
+            onNamespaceChange={ns =>
+              draft.replaceDraft(withNamespace(draft.draft, ns))
+            }
           />
         </>
       )}
@@ -134,10 +158,19 @@ export function ResourceEditor(props: {
           onChange={(_e, v: DraftMode | null) => v && draft.switchMode(v)}
           aria-label="Editor mode"
         >
-          <ToggleButton value="form" aria-label="Form" data-testid="ome-mode-form" disabled={yamlBroken}>
+          <ToggleButton
+            value="form"
+            aria-label="Form"
+            data-testid="ome-mode-form"
+            disabled={yamlBroken}
+          >
             Form
           </ToggleButton>
-          <ToggleButton value="yaml" aria-label="YAML" data-testid="ome-mode-yaml">
+          <ToggleButton
+            value="yaml"
+            aria-label="YAML"
+            data-testid="ome-mode-yaml"
+          >
             YAML
           </ToggleButton>
         </ToggleButtonGroup>
@@ -145,7 +178,9 @@ export function ResourceEditor(props: {
       {draft.formBlocked.length > 0 && (
         <Box mb={2}>
           <Alert severity="info" data-testid="ome-form-fallback">
-            <AlertTitle>The form cannot show this object; edit it as YAML</AlertTitle>
+            <AlertTitle>
+              The form cannot show this object; edit it as YAML
+            </AlertTitle>
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {draft.formBlocked.map((r, i) => (
                 <li key={i}>{r}</li>

@@ -84,11 +84,14 @@ export function useResourceWrite(options: {
     }
   };
 
-  const live = omeErrorStatus(error) === 409 ? omeErrorDetails(error)?.live : undefined;
+  const live =
+    omeErrorStatus(error) === 409 ? omeErrorDetails(error)?.live : undefined;
   const unchanged =
     noChanges ||
     (!!dryRun &&
-      (dryRun.changed === false || !Array.isArray(dryRun.patch) || dryRun.patch.length === 0));
+      (dryRun.changed === false ||
+        !Array.isArray(dryRun.patch) ||
+        dryRun.patch.length === 0));
 
   return { review, confirm, dryRun, noChanges, unchanged, error, live, busy };
 }

@@ -24,13 +24,34 @@ import { StateBadge } from '../common/StateBadge';
 import { TruncatedText } from '../common/TruncatedText';
 import { cellText } from './listColumns';
 
-// Every header and cell stays on one line: long values are cut (full text on hover), so
-// a narrow window scrolls the table sideways instead of breaking words letter by letter.
+// The table takes the page's width and never more (fixed layout): every header and cell
+// stays on one line and a long value is cut with an ellipsis (the full text on hover), so
+// neither a narrow window nor a long name breaks words letter by letter or hides columns
+// off to the right.
 const useStyles = makeStyles({
   table: {
-    '& th, & td': { whiteSpace: 'nowrap' },
+    tableLayout: 'fixed',
+    width: '100%',
+    '& th, & td': {
+      whiteSpace: 'nowrap',
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+      padding: '6px 12px',
+    },
+    '& th.MuiTableCell-paddingCheckbox, & td.MuiTableCell-paddingCheckbox': {
+      width: 48,
+      padding: '0 4px',
+    },
   },
 });
+
+/** Columns that need a set width; the others share what is left equally. */
+const COLUMN_WIDTH: Record<string, string | number> = {
+  name: '22%',
+  state: 120,
+  age: 64,
+};
+const CLUSTER_WIDTH = 104;
 
 /** The rows of one page, with selection and server-side sorting by column. */
 export function ResourceTable(props: {
@@ -68,7 +89,7 @@ export function ResourceTable(props: {
               />
             </TableCell>
             {columns.map(c => (
-              <TableCell key={c.id}>
+              <TableCell key={c.id} style={{ width: COLUMN_WIDTH[c.id] }}>
                 <TableSortLabel
                   active={props.sort === c.id}
                   direction={props.sort === c.id ? props.order : 'asc'}
@@ -78,7 +99,7 @@ export function ResourceTable(props: {
                 </TableSortLabel>
               </TableCell>
             ))}
-            <TableCell>Cluster</TableCell>
+            <TableCell style={{ width: CLUSTER_WIDTH }}>Cluster</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -146,7 +167,7 @@ function ResourceRow(props: {
         </TableCell>
       ))}
       <TableCell>
-        <TruncatedText text={cluster} maxWidth={120} />
+        <TruncatedText text={cluster} maxWidth="100%" />
       </TableCell>
     </TableRow>
   );
@@ -182,20 +203,17 @@ function Cell(props: {
         })}
         data-testid="ome-row-name"
       >
-        <TruncatedText text={meta.name} maxWidth={220} />
+        <TruncatedText text={meta.name} maxWidth="100%" />
       </Link>
     );
   }
   if (column.id === 'state') {
-    const state = safely(
-      () => omeObjectState(kind, object as any),
-      'Unknown',
-    );
+    const state = safely(() => omeObjectState(kind, object as any), 'Unknown');
     return <StateBadge state={state} />;
   }
   const value = safely(
     () => (object ? column.value(object as any) : undefined),
     undefined,
   );
-  return <TruncatedText text={cellText(column.id, value)} maxWidth={160} />;
+  return <TruncatedText text={cellText(column.id, value)} maxWidth="100%" />;
 }
