@@ -16,6 +16,7 @@ import { useCounts } from '../../hooks';
 import { ErrorAlert } from '../common/errors';
 import { display, kindTitle } from '../common/format';
 import { useOmePaths } from '../common/paths';
+import { stateLabel } from '../common/StateBadge';
 
 /** One kind: how many objects, by state, and in how many clusters it is not installed. */
 function KindCard(props: { info: OmeKindInfo; counts?: OmeKindCounts }) {
@@ -34,9 +35,7 @@ function KindCard(props: { info: OmeKindInfo; counts?: OmeKindCounts }) {
         <Typography variant="overline">
           {info.namespaced ? 'Namespaced' : 'Cluster-scoped'}
         </Typography>
-        <Typography variant="h6">
-          {kindTitle(info.kind)}
-        </Typography>
+        <Typography variant="h6">{kindTitle(info.kind)}</Typography>
         <Typography variant="h4" component="p" data-testid="ome-kind-total">
           {display(counts?.total)}
         </Typography>
@@ -45,7 +44,7 @@ function KindCard(props: { info: OmeKindInfo; counts?: OmeKindCounts }) {
             <Chip
               key={state}
               size="small"
-              label={`${state.replace(/_/g, ' ')}: ${display(n)}`}
+              label={`${stateLabel(state)}: ${display(n)}`}
             />
           ))}
         </Box>
@@ -69,7 +68,11 @@ function KindCard(props: { info: OmeKindInfo; counts?: OmeKindCounts }) {
         >
           View
         </Button>
-        <Button size="small" component={RouterLink} to={paths.create(info.kind)}>
+        <Button
+          size="small"
+          component={RouterLink}
+          to={paths.create(info.kind)}
+        >
           Create
         </Button>
       </CardActions>
@@ -93,7 +96,11 @@ export function OverviewPage() {
         <Typography variant="h5" component="h2" style={{ flexGrow: 1 }}>
           OME resources
         </Typography>
-        <Button component={RouterLink} to={paths.importYaml()} variant="outlined">
+        <Button
+          component={RouterLink}
+          to={paths.importYaml()}
+          variant="outlined"
+        >
           Import YAML
         </Button>
       </Box>

@@ -1,13 +1,16 @@
 import { Box, Chip, Typography } from '@material-ui/core';
 import { OmeListStats } from '@ome-console/plugin-ome-common';
 import { display } from '../common/format';
+import { stateLabel } from '../common/StateBadge';
 
 /** How many objects match, per state and per cluster (before paging). */
 export function ListStats(props: { stats?: OmeListStats | null }) {
   const { stats } = props;
   if (!stats || typeof stats !== 'object') return null;
   const entries = (v: unknown) =>
-    v && typeof v === 'object' ? Object.entries(v as Record<string, unknown>) : [];
+    v && typeof v === 'object'
+      ? Object.entries(v as Record<string, unknown>)
+      : [];
   return (
     <Box
       mb={1}
@@ -26,7 +29,11 @@ export function ListStats(props: { stats?: OmeListStats | null }) {
         </Typography>
       </Box>
       {entries(stats.byState).map(([state, n]) => (
-        <Chip key={`s-${state}`} size="small" label={`${state}: ${display(n)}`} />
+        <Chip
+          key={`s-${state}`}
+          size="small"
+          label={`${stateLabel(state)}: ${display(n)}`}
+        />
       ))}
       {entries(stats.byCluster).map(([cluster, n]) => (
         <Chip

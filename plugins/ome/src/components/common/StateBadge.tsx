@@ -32,12 +32,16 @@ const running = new Set([
 ]);
 const off = new Set(['disabled', 'suspended', 'deleted', 'terminating']);
 
+/** A state in words (`In_Transit` → `In Transit`): badges, list stats and the overview. */
+export function stateLabel(state: unknown): string {
+  return typeof state === 'string' && state
+    ? state.replace(/_/g, ' ')
+    : 'Unknown';
+}
+
 /** A state as derived by ome-common's `omeObjectState`, as a Backstage status badge. */
 export function StateBadge(props: { state: unknown }) {
-  const label =
-    typeof props.state === 'string' && props.state
-      ? props.state.replace(/_/g, ' ')
-      : 'Unknown';
+  const label = stateLabel(props.state);
   const key = label.toLowerCase();
   const k2 = key.replace(/ /g, '_');
   const inner = <span data-testid="ome-state">{label}</span>;
