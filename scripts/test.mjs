@@ -193,7 +193,9 @@ async function main() {
       logFile: path.join(stateDir, 'example-app.log'),
     });
     cleanups.push(() => app.stop());
-    await runNodeTests('browser tests', ['e2e/**/*.test.mjs'], { ...env, OME_E2E_BASE_URL: app.appUrl });
+    // OME_E2E_FILES (comma-separated paths) runs only those browser tests, for work on one page.
+    const files = process.env.OME_E2E_FILES ? process.env.OME_E2E_FILES.split(',') : ['e2e/**/*.test.mjs'];
+    await runNodeTests('browser tests', files, { ...env, OME_E2E_BASE_URL: app.appUrl });
   }
 
   await cleanup();
