@@ -1,4 +1,5 @@
 import {
+  OmeListItem,
   OmeListResponse,
   omeResourceDeletePermission,
   omeResourceReadPermission,
@@ -26,12 +27,13 @@ export function registerResourceRoutes(
 ): void {
   const { authorizer, clusters, resources } = ctx;
 
-  router.get('/:plural', async (req, res) => {
-    const kind = kindOfPlural(req.params.plural);
-    const credentials = await credentialsOf(ctx, req);
-    // One decision call for reading the list and the actions on its items.
+  /**
+   * One decision call for reading and for the actions offered on what is read; a caller who
+   * may read nothing at all is refused before any cluster is asked.
+   */
+  const decideReadAndActions = async (req: object) => {
     const [mayRead, mayUpdate, mayDelete] = await authorizer.decide(
-      credentials,
+      await credentialsOf(ctx, req),
       [
         omeResourceReadPermission,
         omeResourceUpdatePermission,
@@ -43,6 +45,18 @@ export function registerResourceRoutes(
         `Not allowed: ${omeResourceReadPermission.name}`,
       );
     }
+    return {
+      mayRead,
+      actionsOn: (item: OmeListItem) => ({
+        update: mayUpdate(item),
+        delete: mayDelete(item),
+      }),
+    };
+  };
+
+  router.get('/:plural', async (req, res) => {
+    const kind = kindOfPlural(req.params.plural);
+    const { mayRead, actionsOn } = await decideReadAndActions(req);
     const query = parseListQuery(kind, req.query as Record<string, unknown>);
     const result = await resources.list(kind, {
       clusters: await clusters.known(query.cluster),
@@ -53,7 +67,7 @@ export function registerResourceRoutes(
     const body: OmeListResponse = {
       items: page.items.map(item => ({
         ...item,
-        actions: { update: mayUpdate(item), delete: mayDelete(item) },
+        actions: actionsOn(item),
       })),
       totalCount: page.totalCount,
       offset: query.offset ?? 0,
@@ -66,20 +80,7 @@ export function registerResourceRoutes(
   });
 
   const getOne = async (ref: OmeObjectRef, req: object) => {
-    const credentials = await credentialsOf(ctx, req);
-    const [mayRead, mayUpdate, mayDelete] = await authorizer.decide(
-      credentials,
-      [
-        omeResourceReadPermission,
-        omeResourceUpdatePermission,
-        omeResourceDeletePermission,
-      ],
-    );
-    if (mayRead.denied) {
-      throw new NotAllowedError(
-        `Not allowed: ${omeResourceReadPermission.name}`,
-      );
-    }
+    const { mayRead, actionsOn } = await decideReadAndActions(req);
     // 404 for a missing object first; then the decision on the object in hand.
     const item = await resources.getOrThrow(ref);
     if (!mayRead(item)) {
@@ -89,10 +90,7 @@ export function registerResourceRoutes(
         } on ${formatOmeResourceRef(ref)}`,
       );
     }
-    return {
-      ...item,
-      actions: { update: mayUpdate(item), delete: mayDelete(item) },
-    };
+    return { ...item, actions: actionsOn(item) };
   };
 
   router.get('/clusters/:cluster/:clusterPlural/:name', async (req, res) => {
