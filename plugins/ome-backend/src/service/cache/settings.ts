@@ -37,12 +37,13 @@ export function pause(ms: number, signal: AbortSignal): Promise<void> {
       resolve();
       return;
     }
+    let timer: NodeJS.Timeout | undefined = undefined;
     const done = () => {
       clearTimeout(timer);
       signal.removeEventListener('abort', done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    timer = setTimeout(done, ms);
     signal.addEventListener('abort', done, { once: true });
   });
 }
