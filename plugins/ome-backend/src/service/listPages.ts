@@ -50,11 +50,10 @@ export async function listAllPages(
     if (options.labelSelector)
       query.set('labelSelector', options.labelSelector);
     if (token) query.set('continue', token);
-    const page = await client.request<KubernetesList>(
-      cluster,
-      `${path}?${query}`,
-      { asPlugin: options.asPlugin },
-    );
+    const url = `${path}?${query}`;
+    const page = options.asPlugin
+      ? await client.request<KubernetesList>(cluster, url, { asPlugin: true })
+      : await client.request<KubernetesList>(cluster, url);
     pages += 1;
     resourceVersion ??= page?.metadata?.resourceVersion || undefined;
     items.push(...(page?.items ?? []));
