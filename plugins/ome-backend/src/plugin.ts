@@ -16,6 +16,8 @@ import { OmeResourceWriter } from './service/OmeResourceWriter';
 import { ImportService } from './service/ImportService';
 import { KindSchemaService } from './service/KindSchemaService';
 import { NamespaceLabels } from './permissions/NamespaceLabels';
+import { OmeResourceCache } from './service/cache/OmeResourceCache';
+import { ProxyStream } from './service/cache/ProxyStream';
 
 /**
  * The OME backend plugin: reads and writes OME resources across the clusters of the
@@ -38,6 +40,7 @@ export const omePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         userInfo: coreServices.userInfo,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         httpRouter,
@@ -50,6 +53,7 @@ export const omePlugin = createBackendPlugin({
         permissionsRegistry,
         auditor,
         userInfo,
+        lifecycle,
       }) {
         const options = readOmeBackendOptions(config);
         const client = new KubernetesProxyClient({
@@ -67,12 +71,29 @@ export const omePlugin = createBackendPlugin({
             ].join(', ')}`,
           );
         }
+        // The watch-backed cache: clusters start on first use; watches end at shutdown.
+        const cache = new OmeResourceCache({
+          client,
+          stream: new ProxyStream({
+            discovery,
+            auth,
+            kubernetesPluginId: options.kubernetesPluginId,
+          }),
+          settings: options.cache,
+          logger: logger.child({ component: 'cache' }),
+        });
+        lifecycle.addShutdownHook(() => cache.stop());
         const clusters = new ClusterService({
           client,
           probeTimeoutMs: options.clusterTimeoutMs,
+          cache,
         });
-        const resources = new OmeResourceService({ client, clusters });
-        const writer = new OmeResourceWriter({ client, reader: resources });
+        const resources = new OmeResourceService({ client, clusters, cache });
+        const writer = new OmeResourceWriter({
+          client,
+          reader: resources,
+          cache,
+        });
         const schemas = new KindSchemaService({ client });
         const importer = new ImportService({ client, writer });
         const namespaceLabels = new NamespaceLabels({ client });
