@@ -16,6 +16,7 @@ import { OmeResourceWriter } from './service/OmeResourceWriter';
 import { ImportService } from './service/ImportService';
 import { KindSchemaService } from './service/KindSchemaService';
 import { NamespaceLabels } from './permissions/NamespaceLabels';
+import { OmeEventHub } from './service/events/OmeEventHub';
 
 /**
  * The OME backend plugin: reads and writes OME resources across the clusters of the
@@ -38,6 +39,7 @@ export const omePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         userInfo: coreServices.userInfo,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         httpRouter,
@@ -50,6 +52,7 @@ export const omePlugin = createBackendPlugin({
         permissionsRegistry,
         auditor,
         userInfo,
+        lifecycle,
       }) {
         const options = readOmeBackendOptions(config);
         const client = new KubernetesProxyClient({
@@ -93,8 +96,19 @@ export const omePlugin = createBackendPlugin({
           },
         });
 
+        // The browser change stream: one hub per process, fed by the watch-backed cache.
+        const events = new OmeEventHub({
+          replayCapacity: config.getOptionalNumber('ome.stream.replayEvents'),
+          heartbeatMs:
+            (config.getOptionalNumber('ome.stream.heartbeatSeconds') ?? 15) *
+            1000,
+        });
+        events.start();
+        lifecycle.addShutdownHook(() => events.stop());
+
         httpRouter.use(
           await createRouter({
+            events,
             httpAuth,
             permissions,
             ruleset: permissionsRegistry.getPermissionRuleset(
