@@ -11,14 +11,22 @@ import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { BASE_URL, OUT_DIR, launchBrowser, settled, signIn } from './browser.mjs';
+import {
+  BASE_URL,
+  OUT_DIR,
+  launchBrowser,
+  settled,
+  signIn,
+} from './browser.mjs';
 
 const CLUSTER = 'ome-dev-a';
 const NAMESPACE = 'team-a';
 const NAME = `e2e-live-${Date.now().toString(36)}`;
 const PATH = `/apis/ome.io/v1beta1/namespaces/${NAMESPACE}/inferenceservices`;
 
-const info = JSON.parse(fs.readFileSync(process.env.OME_CONTROLPLANE_FILE ?? '', 'utf8'));
+const info = JSON.parse(
+  fs.readFileSync(process.env.OME_CONTROLPLANE_FILE ?? '', 'utf8'),
+);
 const cluster = info.clusters.find(c => c.name === CLUSTER);
 
 /** A request straight to the apiserver as ome-admin: the change the console did not make. */
@@ -40,7 +48,10 @@ function kube(method, pathname, body) {
         res.on('data', c => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined });
+          resolve({
+            status: res.statusCode,
+            body: text ? JSON.parse(text) : undefined,
+          });
         });
       },
     );
@@ -57,7 +68,11 @@ async function setReady(status) {
     ...current,
     status: {
       conditions: [
-        { type: 'Ready', status, lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z') },
+        {
+          type: 'Ready',
+          status,
+          lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+        },
       ],
     },
   });
@@ -72,7 +87,10 @@ before(async () => {
     apiVersion: 'ome.io/v1beta1',
     kind: 'InferenceService',
     metadata: { name: NAME, namespace: NAMESPACE },
-    spec: { model: { name: 'e2e-live-model' }, engine: { minReplicas: 1, maxReplicas: 1 } },
+    spec: {
+      model: { name: 'e2e-live-model' },
+      engine: { minReplicas: 1, maxReplicas: 1 },
+    },
   });
   assert.equal(res.status, 201, JSON.stringify(res.body));
   await setReady('True');
@@ -97,55 +115,98 @@ async function assertNotReloaded() {
   assert.equal(await page.evaluate(() => window.__omeLiveMark), 'still-here');
 }
 
-test('a status change made in the cluster appears on an open list page without reload', { timeout: 180_000 }, async () => {
-  await page.goto(`${BASE_URL}/ome/inferenceservices?search=${NAME}`, { waitUntil: 'domcontentloaded' });
-  const row = page.locator(`[data-testid="ome-row"][data-name="${NAME}"]`);
-  await row.getByTestId('ome-state').filter({ hasText: /^Ready$/ }).waitFor();
-  await settled(page);
-  await markDocument();
-  await setReady('False');
-  await row.getByTestId('ome-state').filter({ hasText: /^NotReady$/ }).waitFor();
-  await assertNotReloaded();
-  await page.screenshot({ path: path.join(OUT_DIR, 'live-list.png') });
-});
-
-test('a status change made in the cluster appears on an open detail page without reload', { timeout: 180_000 }, async () => {
-  await page.goto(`${BASE_URL}/ome/inferenceservices/${CLUSTER}/${NAMESPACE}/${NAME}`, { waitUntil: 'domcontentloaded' });
-  await page.getByTestId('ome-detail-name').filter({ hasText: NAME }).waitFor();
-  const badge = page.getByTestId('ome-detail-page').getByTestId('ome-state').first();
-  await badge.filter({ hasText: /^NotReady$/ }).waitFor();
-  await markDocument();
-  await setReady('True');
-  await badge.filter({ hasText: /^Ready$/ }).waitFor();
-  await assertNotReloaded();
-  await page.screenshot({ path: path.join(OUT_DIR, 'live-detail.png') });
-});
-
-test('a status change made in the cluster moves the counts of the open overview without reload', { timeout: 180_000 }, async () => {
-  await page.goto(`${BASE_URL}/ome`, { waitUntil: 'domcontentloaded' });
-  const card = page.getByTestId('ome-kind-inferenceservices');
-  await card.waitFor();
-  await settled(page);
-  const readCounts = () =>
-    card.evaluate(el => {
-      const text = el.textContent ?? '';
-      const n = label => Number((new RegExp(`(?:^|[^A-Za-z])${label}:\\s*(\\d+)`).exec(text) ?? [])[1] ?? 0);
-      return { ready: n('Ready'), notReady: n('NotReady') };
+test(
+  'a status change made in the cluster appears on an open list page without reload',
+  { timeout: 180_000 },
+  async () => {
+    await page.goto(`${BASE_URL}/ome/inferenceservices?search=${NAME}`, {
+      waitUntil: 'domcontentloaded',
     });
-  const before = await readCounts();
-  assert.ok(before.ready > 0, `the overview shows ready services: ${JSON.stringify(before)}`);
-  await markDocument();
-  await setReady('False');
-  await page.waitForFunction(
-    ([want]) => {
-      const el = document.querySelector('[data-testid="ome-kind-inferenceservices"]');
-      const m = /(?:^|[^A-Za-z])NotReady:\s*(\d+)/.exec(el?.textContent ?? '');
-      return Number(m?.[1] ?? 0) === want;
-    },
-    [before.notReady + 1],
-  );
-  const afterCounts = await readCounts();
-  assert.deepEqual(afterCounts, { ready: before.ready - 1, notReady: before.notReady + 1 });
-  await assertNotReloaded();
-  await page.screenshot({ path: path.join(OUT_DIR, 'live-overview.png') });
-});
+    const row = page.locator(`[data-testid="ome-row"][data-name="${NAME}"]`);
+    await row
+      .getByTestId('ome-state')
+      .filter({ hasText: /^Ready$/ })
+      .waitFor();
+    await settled(page);
+    await markDocument();
+    await setReady('False');
+    await row
+      .getByTestId('ome-state')
+      .filter({ hasText: /^NotReady$/ })
+      .waitFor();
+    await assertNotReloaded();
+    await page.screenshot({ path: path.join(OUT_DIR, 'live-list.png') });
+  },
+);
+
+test(
+  'a status change made in the cluster appears on an open detail page without reload',
+  { timeout: 180_000 },
+  async () => {
+    await page.goto(
+      `${BASE_URL}/ome/inferenceservices/${CLUSTER}/${NAMESPACE}/${NAME}`,
+      { waitUntil: 'domcontentloaded' },
+    );
+    await page
+      .getByTestId('ome-detail-name')
+      .filter({ hasText: NAME })
+      .waitFor();
+    const badge = page
+      .getByTestId('ome-detail-page')
+      .getByTestId('ome-state')
+      .first();
+    await badge.filter({ hasText: /^NotReady$/ }).waitFor();
+    await markDocument();
+    await setReady('True');
+    await badge.filter({ hasText: /^Ready$/ }).waitFor();
+    await assertNotReloaded();
+    await page.screenshot({ path: path.join(OUT_DIR, 'live-detail.png') });
+  },
+);
+
+test(
+  'a status change made in the cluster moves the counts of the open overview without reload',
+  { timeout: 180_000 },
+  async () => {
+    await page.goto(`${BASE_URL}/ome`, { waitUntil: 'domcontentloaded' });
+    const card = page.getByTestId('ome-kind-inferenceservices');
+    await card.waitFor();
+    await settled(page);
+    const readCounts = () =>
+      card.evaluate(el => {
+        const text = el.textContent ?? '';
+        const n = label =>
+          Number(
+            (new RegExp(`(?:^|[^A-Za-z])${label}:\\s*(\\d+)`).exec(text) ??
+              [])[1] ?? 0,
+          );
+        return { ready: n('Ready'), notReady: n('NotReady') };
+      });
+    const before = await readCounts();
+    assert.ok(
+      before.ready > 0,
+      `the overview shows ready services: ${JSON.stringify(before)}`,
+    );
+    await markDocument();
+    await setReady('False');
+    await page.waitForFunction(
+      ([want]) => {
+        const el = document.querySelector(
+          '[data-testid="ome-kind-inferenceservices"]',
+        );
+        const m = /(?:^|[^A-Za-z])NotReady:\s*(\d+)/.exec(
+          el?.textContent ?? '',
+        );
+        return Number(m?.[1] ?? 0) === want;
+      },
+      [before.notReady + 1],
+    );
+    const afterCounts = await readCounts();
+    assert.deepEqual(afterCounts, {
+      ready: before.ready - 1,
+      notReady: before.notReady + 1,
+    });
+    await assertNotReloaded();
+    await page.screenshot({ path: path.join(OUT_DIR, 'live-overview.png') });
+  },
+);

@@ -19,7 +19,10 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import { KubernetesObject } from '@ome-console/plugin-ome-common';
 import { AddressInfo } from 'node:net';
-import omePlugin, { createOmeConditionalDecision, omeConditions } from './index';
+import omePlugin, {
+  createOmeConditionalDecision,
+  omeConditions,
+} from './index';
 import {
   backendConfig,
   clusterA,
@@ -47,17 +50,23 @@ const permissionsFactory = createServiceFactory({
       return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
     },
     async authorizeConditional(requests, options) {
-      const user = (options?.credentials.principal as { userEntityRef?: string })
-        .userEntityRef;
+      const user = (
+        options?.credentials.principal as { userEntityRef?: string }
+      ).userEntityRef;
       return requests.map(({ permission }) => {
         if (!permission.name.startsWith('ome.') || user === ADMIN) {
           return { result: AuthorizeResult.ALLOW };
         }
-        const p = permission as Parameters<typeof createOmeConditionalDecision>[0];
+        const p = permission as Parameters<
+          typeof createOmeConditionalDecision
+        >[0];
         if (user === NS_READER) {
           return createOmeConditionalDecision(
             p,
-            omeConditions.namespaceHasLabel({ key: 'ome.io/team', values: ['team-a'] }),
+            omeConditions.namespaceHasLabel({
+              key: 'ome.io/team',
+              values: ['team-a'],
+            }),
           );
         }
         if (user === LABEL_READER) {
@@ -82,9 +91,14 @@ beforeAll(async () => {
       kubernetesPlugin,
       omePlugin,
       mockServices.rootConfig.factory({
-        data: { ...config, ome: { ...config.ome, stream: { replayEvents: REPLAY } } },
+        data: {
+          ...config,
+          ome: { ...config.ome, stream: { replayEvents: REPLAY } },
+        },
       }),
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
       permissionsFactory,
     ],
   });
@@ -108,14 +122,17 @@ interface Frame {
 }
 
 /** Reads GET /api/ome/events as `user` over fetch, as the browser does. */
-function openStream(
-  user: string,
-  query: string,
-  lastEventId?: string,
-) {
+function openStream(user: string, query: string, lastEventId?: string) {
   const frames: Frame[] = [];
   const controller = new AbortController();
-  let wake = () => {};
+  const waiters = new Set<() => void>();
+  const wake = () => {
+    for (const w of waiters) w();
+    waiters.clear();
+  };
+  const arrival = () => new Promise<void>(r => waiters.add(r));
+  let ended = false;
+  let failure: unknown;
   const opened = fetch(`${base}/api/ome/events?${query}`, {
     headers: {
       Authorization: mockCredentials.user.header(user),
@@ -125,7 +142,8 @@ function openStream(
   });
   const done = (async () => {
     const res = await opened;
-    if (res.status !== 200) throw new Error(`events: ${res.status} ${await res.text()}`);
+    if (res.status !== 200)
+      throw new Error(`events: ${res.status} ${await res.text()}`);
     const decoder = new TextDecoder();
     let buffer = '';
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
@@ -134,15 +152,29 @@ function openStream(
       buffer = blocks.pop() ?? '';
       for (const block of blocks) {
         const fields = Object.fromEntries(
-          block.split('\n').map(l => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]),
+          block
+            .split('\n')
+            .map(l => [
+              l.slice(0, l.indexOf(':')),
+              l.slice(l.indexOf(':') + 2),
+            ]),
         );
-        frames.push({ event: fields.event, id: fields.id, data: JSON.parse(fields.data) });
+        frames.push({
+          event: fields.event,
+          id: fields.id,
+          data: JSON.parse(fields.data),
+        });
       }
       wake();
     }
-  })().catch(e => {
-    if (!controller.signal.aborted) throw e;
-  });
+  })()
+    .catch(e => {
+      if (!controller.signal.aborted) failure = e;
+    })
+    .finally(() => {
+      ended = true;
+      wake();
+    });
   return {
     frames,
     opened,
@@ -151,10 +183,12 @@ function openStream(
       for (;;) {
         const found = frames.find(predicate);
         if (found) return found;
-        await Promise.race([new Promise<void>(r => (wake = r)), done]);
-        if (!frames.find(predicate) && controller.signal.aborted) {
-          throw new Error('stream closed');
+        if (ended) {
+          throw (
+            failure ?? new Error('the stream ended before the awaited event')
+          );
         }
+        await arrival();
       }
     },
     close() {
@@ -169,16 +203,28 @@ const named = (name: string) => (f: Frame) =>
 
 // ---------------------------------------------------------------- objects in the cluster
 const isvcPath = (ns: string, name?: string) =>
-  `/apis/ome.io/v1beta1/namespaces/${ns}/inferenceservices${name ? `/${name}` : ''}`;
+  `/apis/ome.io/v1beta1/namespaces/${ns}/inferenceservices${
+    name ? `/${name}` : ''
+  }`;
 
-async function createIsvc(ns: string, name: string, labels: Record<string, string> = {}) {
+async function createIsvc(
+  ns: string,
+  name: string,
+  labels: Record<string, string> = {},
+) {
   const res = await kubeRequest(clusterA, 'POST', isvcPath(ns), {
     apiVersion: 'ome.io/v1beta1',
     kind: 'InferenceService',
     metadata: { name, namespace: ns, labels },
-    spec: { model: { name: 'stream-test-model' }, engine: { minReplicas: 1, maxReplicas: 1 } },
+    spec: {
+      model: { name: 'stream-test-model' },
+      engine: { minReplicas: 1, maxReplicas: 1 },
+    },
   });
-  if (res.status !== 201) throw new Error(`create ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(
+      `create ${name}: ${res.status} ${JSON.stringify(res.body)}`,
+    );
   created.push(isvcPath(ns, name));
   return res.body as KubernetesObject;
 }
@@ -186,25 +232,46 @@ async function createIsvc(ns: string, name: string, labels: Record<string, strin
 /** Sets the Ready condition through the status subresource, as a controller would. */
 async function setReady(ns: string, name: string, status: 'True' | 'False') {
   const current = (await kubeRequest(clusterA, 'GET', isvcPath(ns, name))).body;
-  const res = await kubeRequest(clusterA, 'PUT', `${isvcPath(ns, name)}/status`, {
-    ...current,
-    status: {
-      conditions: [
-        { type: 'Ready', status, lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z') },
-      ],
+  const res = await kubeRequest(
+    clusterA,
+    'PUT',
+    `${isvcPath(ns, name)}/status`,
+    {
+      ...current,
+      status: {
+        conditions: [
+          {
+            type: 'Ready',
+            status,
+            lastTransitionTime: new Date()
+              .toISOString()
+              .replace(/\.\d+Z$/, 'Z'),
+          },
+        ],
+      },
     },
-  });
-  if (res.status !== 200) throw new Error(`status ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+  );
+  if (res.status !== 200)
+    throw new Error(
+      `status ${name}: ${res.status} ${JSON.stringify(res.body)}`,
+    );
   return res.body as KubernetesObject;
 }
 
-async function relabel(ns: string, name: string, labels: Record<string, string>) {
+async function relabel(
+  ns: string,
+  name: string,
+  labels: Record<string, string>,
+) {
   const current = (await kubeRequest(clusterA, 'GET', isvcPath(ns, name))).body;
   const res = await kubeRequest(clusterA, 'PUT', isvcPath(ns, name), {
     ...current,
     metadata: { ...current.metadata, labels },
   });
-  if (res.status !== 200) throw new Error(`relabel ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(
+      `relabel ${name}: ${res.status} ${JSON.stringify(res.body)}`,
+    );
   return res.body as KubernetesObject;
 }
 
@@ -235,15 +302,25 @@ describe('GET /api/ome/events against the real apiserver', () => {
     await stream.next(f => f.event === 'ready');
     await createIsvc('team-a', name);
     const added = await stream.next(named(name));
-    expect(added.data).toMatchObject({ type: 'ADDED', cluster: 'ome-dev-a', kind: 'InferenceService' });
+    expect(added.data).toMatchObject({
+      type: 'ADDED',
+      cluster: 'ome-dev-a',
+      kind: 'InferenceService',
+    });
     expect(added.data.object.metadata.managedFields).toBeUndefined();
 
     const written = await setReady('team-a', name, 'True');
     const changed = await stream.next(
-      f => named(name)(f) && f.data.object.metadata.resourceVersion === written.metadata.resourceVersion,
+      f =>
+        named(name)(f) &&
+        f.data.object.metadata.resourceVersion ===
+          written.metadata.resourceVersion,
     );
     expect(changed.data.type).toBe('MODIFIED');
-    expect(changed.data.object.status.conditions[0]).toMatchObject({ type: 'Ready', status: 'True' });
+    expect(changed.data.object.status.conditions[0]).toMatchObject({
+      type: 'Ready',
+      status: 'True',
+    });
     await stream.close();
   });
 
@@ -263,7 +340,10 @@ describe('GET /api/ome/events against the real apiserver', () => {
     const xLatest = await setReady('team-a', x, 'True');
     const yCreated = await createIsvc('team-a', y);
     await watcher.next(
-      f => named(y)(f) && f.data.object.metadata.resourceVersion === yCreated.metadata.resourceVersion,
+      f =>
+        named(y)(f) &&
+        f.data.object.metadata.resourceVersion ===
+          yCreated.metadata.resourceVersion,
     );
     await watcher.close();
 
@@ -273,7 +353,10 @@ describe('GET /api/ome/events against the real apiserver', () => {
     expect(replayed.length).toBeGreaterThan(0);
     expect(second.frames.some(f => f.event === 'reset')).toBe(false);
     expect(
-      replayed.map(f => [f.data.object.metadata.name, f.data.object.metadata.resourceVersion]),
+      replayed.map(f => [
+        f.data.object.metadata.name,
+        f.data.object.metadata.resourceVersion,
+      ]),
     ).toEqual([
       [x, xLatest.metadata.resourceVersion],
       [y, yCreated.metadata.resourceVersion],
@@ -288,7 +371,10 @@ describe('GET /api/ome/events against the real apiserver', () => {
     }
     const last = await setReady('team-a', y, 'False');
     await watcher2.next(
-      f => named(y)(f) && f.data.object.metadata.resourceVersion === last.metadata.resourceVersion,
+      f =>
+        named(y)(f) &&
+        f.data.object.metadata.resourceVersion ===
+          last.metadata.resourceVersion,
     );
     await watcher2.close();
     const third = openStream(ADMIN, ISVC_A, seen.id);
@@ -317,9 +403,15 @@ describe('GET /api/ome/events against the real apiserver', () => {
     await admin.next(named(visible));
     await admin.next(f => named(hidden)(f) && f.data.type === 'MODIFIED');
     await reader.next(named(visible));
-    expect(reader.frames.filter(f => f.event === 'change').length).toBeGreaterThan(0);
+    expect(
+      reader.frames.filter(f => f.event === 'change').length,
+    ).toBeGreaterThan(0);
     expect(JSON.stringify(reader.frames)).not.toContain(hidden);
-    expect(reader.frames.filter(f => f.event === 'change').every(f => f.data.object.metadata.namespace === 'team-a')).toBe(true);
+    expect(
+      reader.frames
+        .filter(f => f.event === 'change')
+        .every(f => f.data.object.metadata.namespace === 'team-a'),
+    ).toBe(true);
     await reader.close();
     await admin.close();
   });
@@ -333,7 +425,9 @@ describe('GET /api/ome/events against the real apiserver', () => {
     expect(added.data.type).toBe('ADDED');
 
     await relabel('team-a', name, { [SCOPE_LABEL]: 'out' });
-    const gone = await reader.next(f => named(name)(f) && f.data.type === 'DELETED');
+    const gone = await reader.next(
+      f => named(name)(f) && f.data.type === 'DELETED',
+    );
     // only its identity: the new labels are not the reader's to see
     expect(gone.data.object).toEqual({
       apiVersion: 'ome.io/v1beta1',
@@ -344,9 +438,17 @@ describe('GET /api/ome/events against the real apiserver', () => {
     const admin = openStream(ADMIN, ISVC_A);
     await admin.next(f => f.event === 'ready');
     const after = await setReady('team-a', name, 'True');
-    await admin.next(f => named(name)(f) && f.data.object.metadata.resourceVersion === after.metadata.resourceVersion);
+    await admin.next(
+      f =>
+        named(name)(f) &&
+        f.data.object.metadata.resourceVersion ===
+          after.metadata.resourceVersion,
+    );
     await admin.close();
-    expect(reader.frames.filter(named(name)).map(f => f.data.type)).toEqual(['ADDED', 'DELETED']);
+    expect(reader.frames.filter(named(name)).map(f => f.data.type)).toEqual([
+      'ADDED',
+      'DELETED',
+    ]);
     await reader.close();
   });
 });

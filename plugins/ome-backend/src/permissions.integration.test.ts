@@ -302,7 +302,11 @@ async function call(
  * A request to a route that answers with a stream that stays open (`GET /events`): the
  * status and, for an error, its body; a stream is closed once its first event arrived.
  */
-async function callStream(server: Server, user: string | undefined, path: string) {
+async function callStream(
+  server: Server,
+  user: string | undefined,
+  path: string,
+) {
   const { port } = server.address() as import('node:net').AddressInfo;
   const controller = new AbortController();
   const res = await fetch(`http://127.0.0.1:${port}${path}`, {
@@ -565,7 +569,13 @@ describe('permission matrix over the route table (permission.enabled: true)', ()
         const res =
           'stream' in inst
             ? await callStream(server, ROLE_USER[role], path)
-            : await call(server, ROLE_USER[role], route.method, path, inst.body);
+            : await call(
+                server,
+                ROLE_USER[role],
+                route.method,
+                path,
+                inst.body,
+              );
         if (res.status === 401 || res.status === 403) denials[role]++;
         const line = `${route.method.toUpperCase()} ${route.path} ${role}: ${
           res.status

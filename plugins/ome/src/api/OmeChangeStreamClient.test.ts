@@ -20,7 +20,9 @@ function streamResponse() {
     }),
     send(event: string, id: string, data: unknown) {
       controller.enqueue(
-        encoder.encode(`event: ${event}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`),
+        encoder.encode(
+          `event: ${event}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`,
+        ),
       );
     },
     end() {
@@ -33,7 +35,11 @@ const change = (name: string, kind = 'InferenceService'): OmeChangeEvent => ({
   type: 'MODIFIED',
   cluster: 'a',
   kind: kind as OmeChangeEvent['kind'],
-  object: { apiVersion: 'ome.io/v1beta1', kind, metadata: { name, namespace: 'ns' } },
+  object: {
+    apiVersion: 'ome.io/v1beta1',
+    kind,
+    metadata: { name, namespace: 'ns' },
+  },
 });
 
 /** Resolves once `predicate` holds, checking after each macrotask (bounded). */
@@ -65,7 +71,10 @@ describe('OmeChangeStreamClient', () => {
     });
     const one: OmeChangeNotice[] = [];
     const other: OmeChangeNotice[] = [];
-    const unsubscribeOne = client.subscribe({ kinds: ['InferenceService'], name: 'x' }, n => one.push(n));
+    const unsubscribeOne = client.subscribe(
+      { kinds: ['InferenceService'], name: 'x' },
+      n => one.push(n),
+    );
     await until(() => streams.length === 1);
     streams[0].send('ready', 'i.0.e30', {});
     streams[0].send('change', 'i.1.e30', change('x'));

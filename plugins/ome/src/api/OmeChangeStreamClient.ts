@@ -94,9 +94,7 @@ export class OmeChangeStreamClient implements OmeChangeStreamApi {
   /** Opens a stream for the current union of kinds, replacing the open one. */
   #open(): void {
     this.#close();
-    this.#kinds = new Set(
-      [...this.#subscribers].flatMap(s => s.filter.kinds),
-    );
+    this.#kinds = new Set([...this.#subscribers].flatMap(s => s.filter.kinds));
     const connection = new AbortController();
     this.#connection = connection;
     this.#run(connection.signal, [...this.#kinds].sort());
@@ -153,7 +151,9 @@ export class OmeChangeStreamClient implements OmeChangeStreamApi {
     for (;;) {
       const { done, value } = await reader.read();
       if (done || signal.aborted) break;
-      for (const event of parser.push(decoder.decode(value, { stream: true }))) {
+      for (const event of parser.push(
+        decoder.decode(value, { stream: true }),
+      )) {
         if (signal.aborted) break;
         if (event.id !== undefined) this.#lastEventId = event.id;
         if (event.event === 'ready') connected = true;

@@ -33,7 +33,9 @@ export function applyChangeToList(
 ): LiveListView {
   const key = omeChangeKey(change);
   const index = view.list.items.findIndex(
-    item => omeChangeKey({ cluster: item.cluster, kind, object: item.object }) === key,
+    item =>
+      omeChangeKey({ cluster: item.cluster, kind, object: item.object }) ===
+      key,
   );
   if (index < 0) {
     return change.type === 'ADDED' ? { ...view, added: view.added + 1 } : view;

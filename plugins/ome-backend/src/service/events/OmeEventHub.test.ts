@@ -135,7 +135,11 @@ describe('OmeEventHub', () => {
 
   it('gives a client reconnecting with its last id exactly what it missed', async () => {
     const first = recordingSink();
-    const connection = hub.connect({ mayRead: all, subscription: {}, sink: first.sink });
+    const connection = hub.connect({
+      mayRead: all,
+      subscription: {},
+      sink: first.sink,
+    });
     feed.emit('ADDED', isvc('x'));
     await tick();
     const lastId = changes(first.frames)[0].id;
@@ -147,8 +151,17 @@ describe('OmeEventHub', () => {
     feed.emit('MODIFIED', isvc('x', 'team-a', {}, 3));
 
     const second = recordingSink();
-    hub.connect({ mayRead: all, subscription: {}, sink: second.sink, lastEventId: lastId });
-    expect(second.frames.map(f => f.event)).toEqual(['change', 'change', 'ready']);
+    hub.connect({
+      mayRead: all,
+      subscription: {},
+      sink: second.sink,
+      lastEventId: lastId,
+    });
+    expect(second.frames.map(f => f.event)).toEqual([
+      'change',
+      'change',
+      'ready',
+    ]);
     expect(
       changes(second.frames).map(f => [
         f.data.object.metadata.name,
@@ -173,7 +186,12 @@ describe('OmeEventHub', () => {
     hub.connect({ mayRead: all, subscription: {}, sink: first.sink });
     const readyId = first.frames[0].id;
     const second = recordingSink();
-    hub.connect({ mayRead: all, subscription: {}, sink: second.sink, lastEventId: readyId });
+    hub.connect({
+      mayRead: all,
+      subscription: {},
+      sink: second.sink,
+      lastEventId: readyId,
+    });
     expect(second.frames.map(f => f.event)).toEqual(['ready']);
   });
 
@@ -183,7 +201,12 @@ describe('OmeEventHub', () => {
     const readyId = frames[0].id;
     for (let i = 0; i < 6; i++) feed.emit('ADDED', isvc(`m${i}`));
     const late = recordingSink();
-    hub.connect({ mayRead: all, subscription: {}, sink: late.sink, lastEventId: readyId });
+    hub.connect({
+      mayRead: all,
+      subscription: {},
+      sink: late.sink,
+      lastEventId: readyId,
+    });
     expect(late.frames.map(f => f.event)).toEqual(['reset', 'ready']);
   });
 
@@ -250,7 +273,12 @@ describe('OmeEventHub', () => {
     feed.emit('MODIFIED', isvc('x', 'ns', { team: 'b' }, 2));
     feed.emit('MODIFIED', isvc('x', 'ns', { team: 'b' }, 3));
     const second = recordingSink();
-    hub.connect({ mayRead: labelled, subscription: {}, sink: second.sink, lastEventId: lastId });
+    hub.connect({
+      mayRead: labelled,
+      subscription: {},
+      sink: second.sink,
+      lastEventId: lastId,
+    });
     expect(changes(second.frames).map(f => f.data.type)).toEqual(['DELETED']);
   });
 
@@ -258,16 +286,29 @@ describe('OmeEventHub', () => {
     const { frames, sink } = recordingSink();
     hub.connect({
       mayRead: all,
-      subscription: { kinds: ['InferenceService', 'ClusterBaseModel'], clusters: ['a'], namespaces: ['team-a'] },
+      subscription: {
+        kinds: ['InferenceService', 'ClusterBaseModel'],
+        clusters: ['a'],
+        namespaces: ['team-a'],
+      },
       sink,
     });
     feed.emit('ADDED', isvc('in'));
     feed.emit('ADDED', isvc('other-ns', 'team-b'));
     feed.emit('ADDED', isvc('other-cluster'), 'b');
-    feed.emit('ADDED', { ...isvc('rt'), kind: 'ServingRuntime' }, 'a', 'ServingRuntime');
     feed.emit(
       'ADDED',
-      { apiVersion: 'ome.io/v1beta1', kind: 'ClusterBaseModel', metadata: { name: 'cbm' } },
+      { ...isvc('rt'), kind: 'ServingRuntime' },
+      'a',
+      'ServingRuntime',
+    );
+    feed.emit(
+      'ADDED',
+      {
+        apiVersion: 'ome.io/v1beta1',
+        kind: 'ClusterBaseModel',
+        metadata: { name: 'cbm' },
+      },
       'a',
       'ClusterBaseModel',
     );

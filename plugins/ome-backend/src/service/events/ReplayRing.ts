@@ -9,7 +9,9 @@ export class ReplayRing<T extends { seq: number }> {
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) {
-      throw new Error(`Replay capacity must be a positive integer, got ${capacity}`);
+      throw new Error(
+        `Replay capacity must be a positive integer, got ${capacity}`,
+      );
     }
     this.#entries = new Array(capacity);
   }
