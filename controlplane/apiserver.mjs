@@ -24,16 +24,21 @@ function readServingCa(certFile) {
  * Starts kube-apiserver for cluster `name` against `etcdUrl` and waits for /readyz (as
  * `adminToken`). Retries on another port when the reserved one was taken in the meantime.
  * Extra flags for experiments: OME_CP_APISERVER_ARGS="--v=2 --profiling=true".
+ * With `restart: { securePort }`: starts it again on that port with the certificate it had.
  *
- * @returns {Promise<{ proc: object, url: string, ca: string }>}  ca: the serving CA (PEM)
+ * @returns {Promise<{ proc: object, url: string, ca: string, securePort: number }>}  ca: the serving CA (PEM)
  */
-export async function startApiserver({ name, dir, etcdUrl, tokenFile, serviceAccountKey, adminToken, binary, processes }) {
+export async function startApiserver({ name, dir, etcdUrl, tokenFile, serviceAccountKey, adminToken, binary, processes, restart }) {
   const certDir = path.join(dir, 'certs');
   const certFile = path.join(certDir, 'apiserver.crt');
   for (let attempt = 1; ; attempt++) {
-    fs.rmSync(certDir, { recursive: true, force: true });
-    fs.mkdirSync(certDir, { recursive: true });
-    const [securePort] = await freePorts(1);
+    // A restart in place keeps its port and its serving certificate (kube-apiserver reuses
+    // the key pair it finds in --cert-dir), so clients keep their URL and trusted CA.
+    if (!restart) {
+      fs.rmSync(certDir, { recursive: true, force: true });
+      fs.mkdirSync(certDir, { recursive: true });
+    }
+    const [securePort] = restart ? [restart.securePort] : await freePorts(1);
     const url = `https://127.0.0.1:${securePort}`;
     const proc = processes.spawn(
       binary,
@@ -69,9 +74,9 @@ export async function startApiserver({ name, dir, etcdUrl, tokenFile, serviceAcc
         const r = await api.request('GET', '/readyz');
         return r.status === 200;
       });
-      return { proc, url, ca };
+      return { proc, url, ca, securePort };
     } catch (err) {
-      if (attempt < 3 && /address already in use/.test(tailFile(proc.logFile, 50))) continue; // port race
+      if (!restart && attempt < 3 && /address already in use/.test(tailFile(proc.logFile, 50))) continue; // port race
       throw err;
     } finally {
       api?.close();

@@ -9,6 +9,7 @@ import { SECONDARY_EXCLUDED_KINDS, installCrds, loadCrds } from './crds.mjs';
 import { startEtcd } from './etcd.mjs';
 import { formatMs, kubeClient, objectPath } from './kube.mjs';
 import { rbacObjects } from './rbac.mjs';
+import { clusterControl } from './restart.mjs';
 import { userGroups, writeTokenFile } from './users.mjs';
 
 /**
@@ -73,7 +74,7 @@ export async function startCluster({ spec, index, stateDir, bins, data, crdSet, 
         `admission policies enforced ${formatMs(admissionMs)}` +
         (excludeKinds.length ? ` (without ${excludeKinds.join(', ')})` : ''),
     );
-    return {
+    const info = {
       name,
       url,
       caData: Buffer.from(ca).toString('base64'),
@@ -93,6 +94,12 @@ export async function startCluster({ spec, index, stateDir, bins, data, crdSet, 
       pids: { etcd: etcd.proc.pid, apiserver: apiserver.proc.pid },
       timings: { etcdMs, readyzMs, crdsPostedMs, crdsEstablishedMs: crdsMs, admissionMs },
     };
+    // restart in place (restart.mjs); not part of controlplane.json
+    Object.defineProperty(info, 'control', {
+      enumerable: false,
+      value: clusterControl({ info, dir, dataDir: etcdData, tokenFile, serviceAccountKey, bins, processes, etcd, apiserver }),
+    });
+    return info;
   } finally {
     api.close();
   }

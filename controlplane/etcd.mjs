@@ -20,12 +20,16 @@ function httpGet(url) {
  * Starts etcd for cluster `name` with its data in `dataDir` and waits for /health. Retries
  * on another port pair when the reserved ports were taken in the meantime.
  *
- * @param {{ name: string, dir: string, dataDir: string, binary: string, processes: ReturnType<typeof import('./processes.mjs').startProcessGroups> }} opts
- * @returns {Promise<{ proc: object, url: string }>}
+ * With `restart: { clientPort, peerPort }`: starts it again on those ports with its data.
+ *
+ * @param {{ name: string, dir: string, dataDir: string, binary: string, processes: ReturnType<typeof import('./processes.mjs').startProcessGroups>, restart?: { clientPort: number, peerPort: number } }} opts
+ * @returns {Promise<{ proc: object, url: string, clientPort: number, peerPort: number }>}
  */
-export async function startEtcd({ name, dir, dataDir, binary, processes }) {
+export async function startEtcd({ name, dir, dataDir, binary, processes, restart }) {
   for (let attempt = 1; ; attempt++) {
-    const [clientPort, peerPort] = await freePorts(2);
+    // A restart in place keeps its ports and its data (the flags for a new cluster are
+    // ignored by etcd when the data dir already holds a member).
+    const [clientPort, peerPort] = restart ? [restart.clientPort, restart.peerPort] : await freePorts(2);
     const url = `http://127.0.0.1:${clientPort}`;
     const peerUrl = `http://127.0.0.1:${peerPort}`;
     const proc = processes.spawn(
@@ -49,9 +53,9 @@ export async function startEtcd({ name, dir, dataDir, binary, processes }) {
         const r = await httpGet(`${url}/health`);
         return r.status === 200 && r.body.includes('true');
       });
-      return { proc, url };
+      return { proc, url, clientPort, peerPort };
     } catch (err) {
-      if (attempt < 3 && /address already in use/.test(tailFile(proc.logFile, 50))) continue; // port race
+      if (!restart && attempt < 3 && /address already in use/.test(tailFile(proc.logFile, 50))) continue; // port race
       throw err;
     }
   }

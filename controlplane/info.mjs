@@ -12,6 +12,8 @@ export function controlPlaneInfo(cp) {
     kubeconfig: cp.kubeconfig,
     timings: cp.timings,
     clusters: cp.clusters,
+    // restart in place of one cluster's apiserver or etcd over HTTP (control.mjs)
+    control: cp.control,
     // the `kubernetes` config key of a Backstage backend that reaches these clusters with the
     // kubernetes plugin's own credential (user backstage-kubernetes)
     kubernetes: kubernetesConfig(controlPlaneClusters(cp.clusters)),

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensureBinaries } from './build.mjs';
 import { startCluster } from './cluster.mjs';
+import { startControlServer } from './control.mjs';
 import { writeControlPlaneInfo } from './info.mjs';
 import { formatMs, loadYaml } from './kube.mjs';
 import { buildKubeconfig } from './kubeconfig.mjs';
@@ -38,7 +39,9 @@ export { USERS } from './users.mjs';
  *   schemaless "minimal" variants (faster start, no validation of specs)
  * @param {{etcd: string, kubeApiserver: string}} [opts.binaries]  default: ensureBinaries()
  * @param {(msg: string) => void} [opts.log]
- * @returns {Promise<ControlPlane>} { stateDir, kubeconfig, infoFile, clusters, timings, seed, stop() }
+ * @returns {Promise<ControlPlane>} { stateDir, kubeconfig, infoFile, clusters, timings, seed, control, stop() }
+ *   clusters[i].control: restartApiserver(), restartEtcd(), stop/start of each (restart.mjs);
+ *   control: { url, token } of the same over HTTP for other processes (control.mjs)
  */
 export async function startControlPlane({
   stateDir,
@@ -59,8 +62,10 @@ export async function startControlPlane({
   // kills what an earlier run in this stateDir left behind, then keeps our processes
   const processes = startProcessGroups(stateDir, { log });
   let stopped;
+  let controlServer;
   const stop = ({ graceMs = 5000 } = {}) => {
     stopped ??= (async () => {
+      await controlServer?.close();
       // apiservers first, then their etcds
       await processes.stop({ graceMs, phases: [p => p.binary === bins.kubeApiserver] });
       // kubeconfig and controlplane.json exist only while the clusters run; logs stay
@@ -92,6 +97,8 @@ export async function startControlPlane({
   const kubeconfig = path.join(stateDir, 'kubeconfig');
   fs.writeFileSync(kubeconfig, stringify(buildKubeconfig(infos)), { mode: 0o600 });
 
+  // restart in place for other processes (control.mjs); in-process: cp.clusters[i].control
+  controlServer = await startControlServer(infos);
   const result = {
     stateDir,
     kubeconfig,
@@ -99,6 +106,7 @@ export async function startControlPlane({
     clusters: infos,
     timings: { startToReadyMs },
     seed: undefined,
+    control: { url: controlServer.url, token: controlServer.token },
     stop,
   };
   const writeInfo = () => writeControlPlaneInfo(result);

@@ -137,6 +137,19 @@ export function startProcessGroups(stateDir, { log = console.log } = {}) {
       record();
       return proc;
     },
+    /**
+     * Stops one process group (SIGTERM, SIGKILL after graceMs) and forgets it: for a restart
+     * in place of one cluster's etcd or kube-apiserver.
+     */
+    async stopOne(proc, { graceMs = 5000 } = {}) {
+      if (!proc.exited && killGroup(proc.pid, 'SIGTERM') && !(await waitExit(proc, graceMs))) {
+        killGroup(proc.pid, 'SIGKILL');
+        await waitExit(proc, 2000);
+      }
+      const i = procs.indexOf(proc);
+      if (i >= 0) procs.splice(i, 1);
+      record();
+    },
     /** A folder (throw-away data) removed when the processes are stopped, also on a crash. */
     removeOnStop(dir) {
       removeOnStop.push(dir);

@@ -17,6 +17,27 @@ export interface Config {
      */
     requestTimeoutMs?: number;
     /**
+     * The watch-backed cache: per cluster and OME kind, a list then a watch through the
+     * kubernetes backend's proxy; lists, gets and counts are answered from it once synced.
+     * Clusters with per-user credentials (oidc, google, aks) or impersonation are never cached.
+     */
+    cache?: {
+      /** Off: every read passes through to the clusters. Defaults to true. */
+      enabled?: boolean;
+      /** `timeoutSeconds` of each watch (then re-watched), at most 290. Defaults to 240. */
+      watchTimeoutSeconds?: number;
+      /** How often each cached cluster's `/readyz` is probed, in ms. Defaults to 5000. */
+      probeIntervalMs?: number;
+      /** Longest wait between reconnections to a cluster that is down, in ms. Defaults to 30000. */
+      maxBackoffMs?: number;
+      /** How long a save waits for its change to come back through the watch, in ms. Defaults to 5000. */
+      readYourWritesTimeoutMs?: number;
+      /** How often a kind whose CRD is missing is looked for again, in ms. Defaults to 30000. */
+      crdRecheckMs?: number;
+      /** How often the kubernetes backend's cluster list is read again, in ms. Defaults to 30000. */
+      clusterRefreshMs?: number;
+    };
+    /**
      * Per-cluster settings, by the kubernetes backend's cluster name.
      */
     clusters?: Array<{

@@ -1,6 +1,10 @@
 import { Config } from '@backstage/config';
 import fs from 'node:fs';
 import { ImpersonationSettings } from './service/impersonation';
+import {
+  CacheSettings,
+  DEFAULT_CACHE_SETTINGS,
+} from './service/cache/settings';
 
 /** The OME backend's settings, read from the `ome` config key (see config.d.ts). */
 export interface OmeBackendOptions {
@@ -9,6 +13,8 @@ export interface OmeBackendOptions {
   requestTimeoutMs: number;
   /** Clusters (by name) whose requests impersonate the acting Backstage user. */
   impersonation: Map<string, ImpersonationSettings>;
+  /** The watch-backed cache (`ome.cache`). */
+  cache: CacheSettings;
 }
 
 function readImpersonation(config: Config): Map<string, ImpersonationSettings> {
@@ -21,7 +27,9 @@ function readImpersonation(config: Config): Map<string, ImpersonationSettings> {
     const inline = imp.getOptionalString('token');
     const file = imp.getOptionalString('tokenFile');
     if (!!inline === !!file) {
-      throw new Error(`Invalid config ${key}: give exactly one of token and tokenFile`);
+      throw new Error(
+        `Invalid config ${key}: give exactly one of token and tokenFile`,
+      );
     }
     const token = inline ?? fs.readFileSync(file!, 'utf8').trim();
     if (!token) throw new Error(`Invalid config ${key}: the token is empty`);
@@ -34,22 +42,67 @@ function readImpersonation(config: Config): Map<string, ImpersonationSettings> {
   return result;
 }
 
-function positive(config: Config, key: string, fallback: number): number {
+function positive(
+  config: Config,
+  key: string,
+  fallback: number,
+  unit = 'milliseconds',
+): number {
   const value = config.getOptionalNumber(key);
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value <= 0) {
     throw new Error(
-      `Invalid config ${key}: must be a positive number of milliseconds`,
+      `Invalid config ${key}: must be a positive number of ${unit}`,
     );
   }
   return value;
 }
 
-export function readOmeBackendOptions(config: Config): OmeBackendOptions {
+function readCache(config: Config, clusterTimeoutMs: number): CacheSettings {
+  const d = DEFAULT_CACHE_SETTINGS;
+  const watchTimeoutSeconds = positive(
+    config,
+    'ome.cache.watchTimeoutSeconds',
+    d.watchTimeoutSeconds,
+    'seconds',
+  );
+  if (watchTimeoutSeconds > 290) {
+    // Node's fetch ends a body silent for 300 s on every hop; bookmarks may not come.
+    throw new Error(
+      'Invalid config ome.cache.watchTimeoutSeconds: must be at most 290 (Node fetch ends silent responses after 300 s)',
+    );
+  }
   return {
+    enabled: config.getOptionalBoolean('ome.cache.enabled') ?? d.enabled,
+    watchTimeoutSeconds: Math.round(watchTimeoutSeconds),
+    probeIntervalMs: positive(
+      config,
+      'ome.cache.probeIntervalMs',
+      d.probeIntervalMs,
+    ),
+    probeTimeoutMs: clusterTimeoutMs,
+    maxBackoffMs: positive(config, 'ome.cache.maxBackoffMs', d.maxBackoffMs),
+    readYourWritesTimeoutMs: positive(
+      config,
+      'ome.cache.readYourWritesTimeoutMs',
+      d.readYourWritesTimeoutMs,
+    ),
+    crdRecheckMs: positive(config, 'ome.cache.crdRecheckMs', d.crdRecheckMs),
+    clusterRefreshMs: positive(
+      config,
+      'ome.cache.clusterRefreshMs',
+      d.clusterRefreshMs,
+    ),
+  };
+}
+
+export function readOmeBackendOptions(config: Config): OmeBackendOptions {
+  const clusterTimeoutMs = positive(config, 'ome.clusterTimeoutMs', 5_000);
+  return {
+    cache: readCache(config, clusterTimeoutMs),
     kubernetesPluginId:
       config.getOptionalString('ome.kubernetesPluginId') ?? 'kubernetes',
-    clusterTimeoutMs: positive(config, 'ome.clusterTimeoutMs', 5_000),
+    clusterTimeoutMs,
     requestTimeoutMs: positive(config, 'ome.requestTimeoutMs', 30_000),
     impersonation: readImpersonation(config),
   };

@@ -17,6 +17,8 @@ import { ImportService } from './service/ImportService';
 import { KindSchemaService } from './service/KindSchemaService';
 import { NamespaceLabels } from './permissions/NamespaceLabels';
 import { OmeEventHub } from './service/events/OmeEventHub';
+import { OmeResourceCache } from './service/cache/OmeResourceCache';
+import { ProxyStream } from './service/cache/ProxyStream';
 
 /**
  * The OME backend plugin: reads and writes OME resources across the clusters of the
@@ -70,12 +72,29 @@ export const omePlugin = createBackendPlugin({
             ].join(', ')}`,
           );
         }
+        // The watch-backed cache: clusters start on first use; watches end at shutdown.
+        const cache = new OmeResourceCache({
+          client,
+          stream: new ProxyStream({
+            discovery,
+            auth,
+            kubernetesPluginId: options.kubernetesPluginId,
+          }),
+          settings: options.cache,
+          logger: logger.child({ component: 'cache' }),
+        });
+        lifecycle.addShutdownHook(() => cache.stop());
         const clusters = new ClusterService({
           client,
           probeTimeoutMs: options.clusterTimeoutMs,
+          cache,
         });
-        const resources = new OmeResourceService({ client, clusters });
-        const writer = new OmeResourceWriter({ client, reader: resources });
+        const resources = new OmeResourceService({ client, clusters, cache });
+        const writer = new OmeResourceWriter({
+          client,
+          reader: resources,
+          cache,
+        });
         const schemas = new KindSchemaService({ client });
         const importer = new ImportService({ client, writer });
         const namespaceLabels = new NamespaceLabels({ client });
@@ -103,7 +122,9 @@ export const omePlugin = createBackendPlugin({
             (config.getOptionalNumber('ome.stream.heartbeatSeconds') ?? 15) *
             1000,
         });
-        events.start();
+        // Subscribed once the backend has started (the kubernetes plugin answers by then):
+        // the cache's first sync fills the hub's view of every object before a tab connects.
+        lifecycle.addStartupHook(() => events.start(cache));
         lifecycle.addShutdownHook(() => events.stop());
 
         httpRouter.use(

@@ -183,6 +183,10 @@ export interface OmeClusterError {
   reason: 'unreachable' | 'forbidden' | 'not-installed' | 'error';
   message: string;
   statusCode?: number;
+  /** The cluster is down and the answer holds its cached objects as of this time (ISO 8601). */
+  staleSince?: string;
+  /** With `staleSince`: how old the cached data served is, in seconds. */
+  dataAgeSeconds?: number;
 }
 
 /** @public */
@@ -213,7 +217,12 @@ export interface OmeClusterInfo {
   error?: string;
   /** Which OME kinds the cluster serves (when reachable). */
   kinds?: OmeKindAvailability[];
+  /** How the OME backend caches the cluster (down: reads serve data as of `staleSince`). */
+  cache?: OmeClusterCacheStatus;
 }
+
+/** The OME backend's watch-backed cache of one cluster (`ClusterInfo.cache`). @public */
+export type OmeClusterCacheStatus = components['schemas']['ClusterCacheStatus'];
 
 /** @public */
 export interface OmeClustersResponse {

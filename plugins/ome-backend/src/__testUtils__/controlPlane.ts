@@ -23,7 +23,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import omePlugin from '../index';
 
-
 export interface ControlPlaneCluster {
   name: string;
   url: string;
@@ -105,8 +104,12 @@ export function loadControlPlane(): {
 
 // Read at load time so that a missing control plane fails the whole suite loudly.
 export const controlPlane = loadControlPlane();
-export const clusterA = controlPlane.clusters.find(c => c.name === 'ome-dev-a')!;
-export const clusterB = controlPlane.clusters.find(c => c.name === 'ome-dev-b')!;
+export const clusterA = controlPlane.clusters.find(
+  c => c.name === 'ome-dev-a',
+)!;
+export const clusterB = controlPlane.clusters.find(
+  c => c.name === 'ome-dev-b',
+)!;
 /** How many objects of `kind` the seeding created in `cluster`. */
 export function seeded(cluster: string, kind: string): number {
   return controlPlane.seed.find(s => s.cluster === cluster)!.counts[kind] ?? 0;
@@ -177,7 +180,6 @@ export function omePermissionsFactory(decide: () => PolicyDecision) {
   });
 }
 
-
 /** A test backend with the kubernetes and OME plugins against clusters A and B (and a dead one when `deadPort` is given). */
 export async function startOmeBackend(
   options: { deadPort?: number; decide?: () => PolicyDecision } = {},
@@ -186,7 +188,9 @@ export async function startOmeBackend(
     features: [
       kubernetesPlugin,
       omePlugin,
-      mockServices.rootConfig.factory({ data: backendConfig(options.deadPort) }),
+      mockServices.rootConfig.factory({
+        data: backendConfig(options.deadPort),
+      }),
       // Requests without an Authorization header are unauthenticated.
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
@@ -196,46 +200,4 @@ export async function startOmeBackend(
   });
 }
 
-/**
- * Talks to a cluster's apiserver directly as ome-admin (system:masters), bypassing Backstage:
- * what the tests compare the console's answers with.
- */
-export async function kubeRequest<T = any>(
-  cluster: ControlPlaneCluster,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T; warnings: string[] }> {
-  const https = await import('node:https');
-  const url = new URL(path, cluster.url);
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      url,
-      {
-        method,
-        ca: cluster.caData ? Buffer.from(cluster.caData, 'base64') : undefined,
-        headers: {
-          Authorization: `Bearer ${cluster.tokens['ome-admin']}`,
-          Accept: 'application/json',
-          ...(body !== undefined && { 'Content-Type': 'application/json' }),
-        },
-      },
-      res => {
-        const chunks: Buffer[] = [];
-        res.on('data', c => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const warning = res.headers.warning;
-          resolve({
-            status: res.statusCode ?? 0,
-            body: text ? JSON.parse(text) : undefined,
-            warnings: [warning ?? []].flat(),
-          });
-        });
-      },
-    );
-    req.on('error', reject);
-    if (body !== undefined) req.write(JSON.stringify(body));
-    req.end();
-  });
-}
+export { kubeRequest } from './kubeRequest';

@@ -11,6 +11,7 @@ import {
   KubernetesProxyClient,
 } from './KubernetesProxyClient';
 import { ClusterRequestFailure, clusterFailureOf } from './errors';
+import { OmeResourceCache } from './cache/OmeResourceCache';
 
 /** Failed probes that still show the cluster's apiserver answered. */
 const REACHABLE_FAILURES: ReadonlySet<ClusterRequestFailure> = new Set([
@@ -26,6 +27,7 @@ export class ClusterService {
   readonly #client: KubernetesProxyClient;
   readonly #probeTimeoutMs: number;
   readonly #ttlMs: number;
+  readonly #cache?: OmeResourceCache;
   #cached?: { at: number; clusters: Promise<KubernetesClusterSummary[]> };
 
   constructor(options: {
@@ -34,7 +36,10 @@ export class ClusterService {
     probeTimeoutMs: number;
     /** How long the cluster list is reused; 5 s by default. */
     cacheTtlMs?: number;
+    /** The watch-backed cache, whose view of each cluster `listClusters` reports. */
+    cache?: OmeResourceCache;
   }) {
+    this.#cache = options.cache;
     this.#client = options.client;
     this.#probeTimeoutMs = options.probeTimeoutMs;
     this.#ttlMs = options.cacheTtlMs ?? CLUSTER_LIST_TTL_MS;
@@ -76,10 +81,30 @@ export class ClusterService {
     return requested;
   }
 
-  /** Every cluster, each probed concurrently with `GET /version` and a short timeout. */
+  /**
+   * Every cluster, each probed concurrently with `GET /version` and a short timeout, with
+   * how the cache sees it: a cluster the cache finds down (its apiserver or etcd fails) is
+   * not reachable, whatever `/version` answered.
+   */
   async listClusters(): Promise<OmeClusterInfo[]> {
     const clusters = await this.#summaries();
-    return Promise.all(clusters.map(c => this.#probe(c)));
+    await this.#cache?.ensureStarted();
+    return Promise.all(
+      clusters.map(async c => {
+        const info = await this.#probe(c);
+        if (!this.#cache) return info;
+        const cache = this.#cache.status(c.name);
+        if (cache.state === 'down') {
+          return {
+            ...info,
+            reachable: false,
+            error: info.error ?? cache.message,
+            cache,
+          };
+        }
+        return { ...info, cache };
+      }),
+    );
   }
 
   /**

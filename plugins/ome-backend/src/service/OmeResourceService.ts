@@ -17,8 +17,12 @@ import {
 import { ClusterService } from './ClusterService';
 import { KubernetesProxyClient } from './KubernetesProxyClient';
 import { sanitizeObject } from './sanitize';
-import { ClusterError, toClusterError, withDetails } from './errors';
+import { toClusterError } from './errors';
 import { NotFoundError } from '@backstage/errors';
+import { DEFAULT_MAX_PAGES, listAllPages } from './listPages';
+import { OmeResourceCache } from './cache/OmeResourceCache';
+import { matchesLabels, parseLabelSelector } from './cache/labelSelector';
+import { ClusterRequestError, toHttpError } from './proxyErrors';
 
 /** A kind's objects across clusters, before permission filtering and paging. */
 export interface ClusterListResult {
@@ -29,32 +33,77 @@ export interface ClusterListResult {
   notInstalled: string[];
 }
 
-interface KubernetesList {
-  items?: KubernetesObject[];
-  metadata?: { continue?: string };
-}
-
-/** Page size of list requests to a cluster. */
-const PAGE_LIMIT = 500;
-
-/** Most pages one list of one cluster may take: 500,000 objects in pages of 500. */
-const DEFAULT_MAX_PAGES = 1000;
-
-/** Reads OME resources of any kind in the `OME_KINDS` registry, across clusters. */
+/**
+ * Reads OME resources of any kind in the `OME_KINDS` registry, across clusters: from the
+ * watch-backed cache where it has synced, else (and for clusters it does not cache)
+ * passing through to the clusters.
+ */
 export class OmeResourceService {
   readonly #client: KubernetesProxyClient;
   readonly #clusters: ClusterService;
   readonly #maxPages: number;
+  readonly #cache?: OmeResourceCache;
 
   constructor(options: {
     client: KubernetesProxyClient;
     clusters: ClusterService;
     /** Most pages (of 500 objects) one list of one cluster may take; 1000 by default. */
     maxPages?: number;
+    /** Without it, every read passes through. */
+    cache?: OmeResourceCache;
   }) {
     this.#client = options.client;
     this.#clusters = options.clusters;
     this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    this.#cache = options.cache;
+  }
+
+  /**
+   * One cluster's objects of a kind from the cache (filtered like the apiserver would), or
+   * undefined when the cache cannot answer for it (or not for this selector).
+   */
+  #fromCache(
+    cluster: string,
+    kind: OmeKind,
+    labelSelector: string | undefined,
+    namespace: string | undefined,
+  ): { items: OmeListItem[]; error?: OmeClusterError } | undefined {
+    const read = this.#cache?.read(cluster, kind);
+    if (!read) return undefined;
+    if (read.state === 'not-installed') {
+      return {
+        items: [],
+        error: {
+          cluster,
+          reason: 'not-installed',
+          message: `${kind} is not installed on cluster '${cluster}' (its CRD is absent)`,
+        },
+      };
+    }
+    const selector = labelSelector ? parseLabelSelector(labelSelector) : [];
+    if (!selector) return undefined; // the apiserver explains what is wrong with it
+    const items = read.objects
+      .filter(
+        o =>
+          (!namespace || o.metadata?.namespace === namespace) &&
+          matchesLabels(selector, o.metadata?.labels),
+      )
+      .map(object => ({ cluster, object }));
+    const stale = read.stale;
+    return {
+      items,
+      ...(stale && {
+        error: {
+          cluster,
+          reason: 'unreachable' as const,
+          message: `${stale.message}; serving the data cached ${
+            stale.ageSeconds
+          } s ago (as of ${stale.since.toISOString()})`,
+          staleSince: stale.since.toISOString(),
+          dataAgeSeconds: stale.ageSeconds,
+        },
+      }),
+    };
   }
 
   /**
@@ -76,14 +125,26 @@ export class OmeResourceService {
       omeKindInfo(kind).namespaced && options.namespaces?.length === 1
         ? options.namespaces[0]
         : undefined;
+    await this.#cache?.ensureStarted();
     const results = await Promise.all(
       clusters.map(async cluster => {
+        const cached = this.#fromCache(
+          cluster,
+          kind,
+          options.labelSelector,
+          namespace,
+        );
+        if (cached) return cached;
         try {
-          const objects = await this.#listAll(
+          const { items: objects } = await listAllPages(
+            this.#client,
             cluster,
             kind,
-            options.labelSelector,
-            namespace,
+            {
+              labelSelector: options.labelSelector,
+              namespace,
+              maxPages: this.#maxPages,
+            },
           );
           return {
             items: objects.map(o => ({
@@ -193,62 +254,6 @@ export class OmeResourceService {
   }
 
   /**
-   * All objects of a kind in one cluster (all namespaces), page by page. Stops with an error
-   * when the cluster repeats a continue token or the list takes more than `maxPages` pages,
-   * so that a misbehaving apiserver cannot keep a request going forever.
-   */
-  async #listAll(
-    cluster: string,
-    kind: OmeKind,
-    labelSelector?: string,
-    namespace?: string,
-  ): Promise<KubernetesObject[]> {
-    const path = omeResourcePath(kind, { namespace });
-    const objects: KubernetesObject[] = [];
-    const seenTokens = new Set<string>();
-    let token: string | undefined;
-    let pages = 0;
-    for (;;) {
-      const query = new URLSearchParams({ limit: String(PAGE_LIMIT) });
-      if (labelSelector) query.set('labelSelector', labelSelector);
-      if (token) query.set('continue', token);
-      const page = await this.#client.request<KubernetesList>(
-        cluster,
-        `${path}?${query}`,
-      );
-      pages += 1;
-      objects.push(...(page?.items ?? []));
-      token = page?.metadata?.continue || undefined;
-      if (!token) return objects;
-      if (seenTokens.has(token)) {
-        throw withDetails(
-          new ClusterError(
-            `Cluster '${cluster}': listing ${path} stopped after ${pages} pages: ` +
-              'the cluster repeated a continue token',
-          ),
-          {
-            details: { cluster },
-            clusterFailure: { cluster, reason: 'error' },
-          },
-        );
-      }
-      if (pages >= this.#maxPages) {
-        throw withDetails(
-          new ClusterError(
-            `Cluster '${cluster}': listing ${path} stopped after ${pages} pages of ` +
-              `${PAGE_LIMIT} objects (the limit), and the cluster had more`,
-          ),
-          {
-            details: { cluster },
-            clusterFailure: { cluster, reason: 'error' },
-          },
-        );
-      }
-      seenTokens.add(token);
-    }
-  }
-
-  /**
    * One object as stored (unredacted: for writes only), or the error of its cluster (404
    * when it, its kind or its cluster does not exist).
    */
@@ -261,6 +266,32 @@ export class OmeResourceService {
 
   /** One object as the caller may see it (secrets redacted), or a 404. */
   async getOrThrow(ref: OmeObjectRef): Promise<OmeListItem> {
+    await this.#cache?.ensureStarted();
+    const cached = this.#cache?.readOne(
+      ref.cluster,
+      ref.kind,
+      omeKindInfo(ref.kind).namespaced ? ref.namespace : undefined,
+      ref.name,
+    );
+    if (cached?.object) return { cluster: ref.cluster, object: cached.object };
+    if (cached) {
+      // The same 404 as the apiserver's, through the same mapping.
+      const path = omeResourcePath(ref.kind, {
+        namespace: ref.namespace,
+        name: ref.name,
+      });
+      throw toHttpError(
+        new ClusterRequestError(
+          ref.cluster,
+          'not-found',
+          `Cluster '${ref.cluster}': ${omeKindInfo(ref.kind).plural}.${
+            path.split('/')[2]
+          } "${ref.name}" not found`,
+          404,
+        ),
+        { kind: ref.kind },
+      );
+    }
     return {
       cluster: ref.cluster,
       object: sanitizeObject(ref.kind, await this.getStored(ref)),

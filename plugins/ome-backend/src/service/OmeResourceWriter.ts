@@ -19,6 +19,7 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { clusterFailureOf, unprocessable, withDetails } from './errors';
 import { redactPatch, sanitizeObject } from './sanitize';
 import { OmeResourceService } from './OmeResourceService';
+import { OmeResourceCache } from './cache/OmeResourceCache';
 
 export interface WriteOptions {
   /** Validate with the cluster (`dryRun=All`) and answer the would-be result; write nothing. */
@@ -97,14 +98,38 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export class OmeResourceWriter {
   readonly #client: KubernetesProxyClient;
   readonly #reader: OmeResourceService;
+  readonly #cache?: OmeResourceCache;
 
   constructor(options: {
     client: KubernetesProxyClient;
     /** The one reader of single objects. */
     reader: OmeResourceService;
+    /** Told of every write, so that a read right after it sees it (read-your-writes). */
+    cache?: OmeResourceCache;
   }) {
     this.#client = options.client;
     this.#reader = options.reader;
+    this.#cache = options.cache;
+  }
+
+  /** Read-your-writes: returns once the cache holds the write's answer (see OmeResourceCache.written). */
+  async #written(
+    cluster: string,
+    kind: OmeKind,
+    answer: unknown,
+    deleted = false,
+  ): Promise<void> {
+    const object = answer as KubernetesObject | undefined;
+    if (!this.#cache || !object?.metadata?.name) return;
+    // A delete answers with the object; one held by finalizers is still there (updated).
+    const gone =
+      deleted &&
+      !(
+        object.metadata.deletionTimestamp &&
+        Array.isArray(object.metadata.finalizers) &&
+        object.metadata.finalizers.length
+      );
+    await this.#cache.written(cluster, kind, object, { deleted: gone });
   }
 
   /** The object as stored (unredacted), or a 404. */
@@ -198,6 +223,7 @@ export class OmeResourceWriter {
       })}${dryRunQuery(dryRun)}`,
       { method: 'POST', body: object },
     );
+    if (!dryRun) await this.#written(cluster, kind, body);
     const result = sanitizeObject(kind, body);
     return {
       cluster,
@@ -282,6 +308,7 @@ export class OmeResourceWriter {
         })}${dryRunQuery(dryRun)}`,
         { method: 'PUT', body: next },
       );
+      if (!dryRun) await this.#written(cluster, kind, answer.body);
     } catch (error) {
       if (error instanceof ConflictError) {
         throw await this.#conflict(
@@ -334,8 +361,9 @@ export class OmeResourceWriter {
       ...(dryRun && { dryRun: ['All'] }),
     };
     let warnings: string[];
+    let answer: unknown;
     try {
-      ({ warnings } = await this.#client.exchange(
+      ({ body: answer, warnings } = await this.#client.exchange(
         cluster,
         `${omeResourcePath(kind, {
           namespace: target.namespace,
@@ -351,6 +379,13 @@ export class OmeResourceWriter {
         );
       }
       throw error;
+    }
+    if (!dryRun) {
+      const deletedObject =
+        (answer as KubernetesObject | undefined)?.metadata?.name !== undefined
+          ? answer
+          : stored; // a Status answer: the object is gone
+      await this.#written(cluster, kind, deletedObject, true);
     }
     const shown = sanitizeObject(kind, stored);
     return {

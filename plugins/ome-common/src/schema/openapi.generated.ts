@@ -344,6 +344,17 @@ export const spec = {
           statusCode: {
             type: 'integer',
           },
+          staleSince: {
+            description:
+              'Set when the cluster is down and the answer still holds its cached objects: when the cluster last answered (the data is as of then)',
+            type: 'string',
+            format: 'date-time',
+          },
+          dataAgeSeconds: {
+            description:
+              'With `staleSince`, how old the cached data served is, in seconds',
+            type: 'integer',
+          },
         },
       },
       ListStats: {
@@ -532,6 +543,40 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/KindAvailability',
             },
+          },
+          cache: {
+            $ref: '#/components/schemas/ClusterCacheStatus',
+          },
+        },
+      },
+      ClusterCacheStatus: {
+        description:
+          "The OME backend's watch-backed cache of one cluster. `off`: not cached, reads pass through (`reason`: disabled, user-credentials, impersonation, not-started); `syncing`: the first lists are running, reads pass through; `synced`: reads come from the cache; `down`: the cluster fails, reads serve the data cached as of `staleSince`",
+        type: 'object',
+        required: ['state'],
+        properties: {
+          state: {
+            type: 'string',
+            enum: ['off', 'syncing', 'synced', 'down'],
+          },
+          reason: {
+            type: 'string',
+            enum: [
+              'disabled',
+              'user-credentials',
+              'impersonation',
+              'not-started',
+            ],
+          },
+          message: {
+            type: 'string',
+          },
+          staleSince: {
+            type: 'string',
+            format: 'date-time',
+          },
+          dataAgeSeconds: {
+            type: 'integer',
           },
         },
       },

@@ -359,6 +359,13 @@ export interface components {
       reason: 'unreachable' | 'forbidden' | 'not-installed' | 'error';
       message: string;
       statusCode?: number;
+      /**
+       * Format: date-time
+       * Set when the cluster is down and the answer still holds its cached objects: when the cluster last answered (the data is as of then)
+       */
+      staleSince?: string;
+      /** With `staleSince`, how old the cached data served is, in seconds */
+      dataAgeSeconds?: number;
     };
     /** Figures over the whole filtered list (before paging) */
     ListStats: {
@@ -418,6 +425,20 @@ export interface components {
       version?: string;
       error?: string;
       kinds?: components['schemas']['KindAvailability'][];
+      cache?: components['schemas']['ClusterCacheStatus'];
+    };
+    /** The OME backend's watch-backed cache of one cluster. `off`: not cached, reads pass through (`reason`: disabled, user-credentials, impersonation, not-started); `syncing`: the first lists are running, reads pass through; `synced`: reads come from the cache; `down`: the cluster fails, reads serve the data cached as of `staleSince` */
+    ClusterCacheStatus: {
+      state: 'off' | 'syncing' | 'synced' | 'down';
+      reason?:
+        | 'disabled'
+        | 'user-credentials'
+        | 'impersonation'
+        | 'not-started';
+      message?: string;
+      /** Format: date-time */
+      staleSince?: string;
+      dataAgeSeconds?: number;
     };
     ClustersResponse: {
       items: components['schemas']['ClusterInfo'][];

@@ -1,0 +1,127 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { OME_KINDS, OmeKind } from '@ome-console/plugin-ome-common';
+import { clusterFailureOf } from '../errors';
+import { KubernetesProxyClient } from '../KubernetesProxyClient';
+import { StoreChange } from './KindStore';
+import { KindWatch } from './KindWatch';
+import { ProxyStream } from './ProxyStream';
+import { CacheSettings, pause } from './settings';
+
+/** Since when and why a cached cluster is down. */
+export interface ClusterDown {
+  since: Date;
+  message: string;
+}
+
+/**
+ * The cache of one cluster: a KindWatch per OME kind, and a probe of the apiserver's
+ * `/readyz` (which includes etcd: with etcd down, an apiserver still serves watches from
+ * its own watch cache, silently). A failed probe, or a watch that cannot reach the cluster,
+ * marks it down; the first good probe after that relists every kind, so whatever the
+ * watches missed meanwhile is found (and only the differences are emitted).
+ */
+export class ClusterCache {
+  readonly name: string;
+  readonly watches: Map<OmeKind, KindWatch>;
+  /** Set while the cluster is down. */
+  down?: ClusterDown;
+  /** When the cluster last answered while up: the age of data served while down. */
+  lastContact?: Date;
+
+  readonly #stream: ProxyStream;
+  readonly #settings: CacheSettings;
+  readonly #logger: LoggerService;
+  readonly #stopped = new AbortController();
+  #probing?: Promise<void>;
+
+  constructor(options: {
+    name: string;
+    client: KubernetesProxyClient;
+    stream: ProxyStream;
+    settings: CacheSettings;
+    logger: LoggerService;
+    emit: (kind: OmeKind, changes: StoreChange[]) => void;
+  }) {
+    this.name = options.name;
+    this.#stream = options.stream;
+    this.#settings = options.settings;
+    this.#logger = options.logger;
+    this.watches = new Map(
+      OME_KINDS.map(({ kind }) => [
+        kind,
+        new KindWatch({
+          cluster: options.name,
+          kind,
+          client: options.client,
+          stream: options.stream,
+          settings: options.settings,
+          logger: options.logger,
+          emit: changes => options.emit(kind, changes),
+          onContact: () => this.#contact(),
+          onFailure: error => {
+            if (clusterFailureOf(error)?.reason === 'unreachable') {
+              this.#markDown((error as Error)?.message ?? String(error));
+            }
+          },
+        }),
+      ]),
+    );
+  }
+
+  start(): void {
+    for (const w of this.watches.values()) w.start();
+    this.#probing ??= this.#probe();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped.abort();
+    await Promise.all([
+      this.#probing,
+      ...[...this.watches.values()].map(w => w.stop()),
+    ]);
+  }
+
+  #contact(): void {
+    if (!this.down) this.lastContact = new Date();
+  }
+
+  #markDown(message: string): void {
+    if (this.down) return;
+    this.down = { since: new Date(), message };
+    this.#logger.warn(`OME cache: cluster '${this.name}' is down: ${message}`);
+  }
+
+  async #probe(): Promise<void> {
+    const signal = this.#stopped.signal;
+    while (!signal.aborted) {
+      try {
+        await this.#stream.ready(
+          this.name,
+          AbortSignal.any([
+            signal,
+            AbortSignal.timeout(this.#settings.probeTimeoutMs),
+          ]),
+        );
+        if (this.down) {
+          this.#logger.info(
+            `OME cache: cluster '${this.name}' is back; listing every kind again`,
+          );
+          this.down = undefined;
+          for (const w of this.watches.values()) w.relist();
+        }
+        this.#contact();
+      } catch (error) {
+        if (signal.aborted) break;
+        const name = (error as Error)?.name;
+        this.#markDown(
+          name === 'TimeoutError' || name === 'AbortError'
+            ? `Cluster '${this.name}' did not answer /readyz within ${
+                this.#settings.probeTimeoutMs
+              } ms`
+            : (error as Error)?.message ?? String(error),
+        );
+      }
+      await pause(this.#settings.probeIntervalMs, signal);
+    }
+  }
+}
