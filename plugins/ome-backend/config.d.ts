@@ -68,5 +68,12 @@ export interface Config {
         groupPrefix?: string;
       };
     }>;
+    /** The browser change stream (`GET /api/ome/events`). */
+    stream?: {
+      /** Changes kept per backend process for clients that reconnect (default 5000). */
+      replayEvents?: number;
+      /** Seconds between heartbeats on a quiet stream (default 15; well under fetch's 300 s). */
+      heartbeatSeconds?: number;
+    };
   };
 }

@@ -298,6 +298,34 @@ async function call(
   return res;
 }
 
+/**
+ * A request to a route that answers with a stream that stays open (`GET /events`): the
+ * status and, for an error, its body; a stream is closed once its first event arrived.
+ */
+async function callStream(
+  server: Server,
+  user: string | undefined,
+  path: string,
+) {
+  const { port } = server.address() as import('node:net').AddressInfo;
+  const controller = new AbortController();
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+    headers: user ? { Authorization: mockCredentials.user.header(user) } : {},
+    signal: controller.signal,
+  });
+  let text = '';
+  if (res.status === 200) {
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    text = new TextDecoder().decode(first.value);
+    controller.abort();
+  } else {
+    text = await res.text();
+  }
+  responses.push(text);
+  return { status: res.status, text, body: undefined as any };
+}
+
 // ---------------------------------------------------------------- fixtures in the clusters
 const plural = (kind: OmeKind) => omeKindInfo(kind).plural;
 function kubePath(kind: OmeKind, namespace?: string, name?: string) {
@@ -447,6 +475,8 @@ function instance(route: OmeOperation, n: number) {
       };
     case 'listResources':
       return { path: `${route.path}?cluster=ome-dev-a&limit=1`, ok: 200 };
+    case 'streamChanges':
+      return { path: `${route.path}?cluster=ome-dev-a`, ok: 200, stream: true };
     case 'get':
       return { path: fill(o!), ok: 200, action: 'read' as const, ns };
     case 'create':
@@ -535,13 +565,17 @@ describe('permission matrix over the route table (permission.enabled: true)', ()
         else if (role === 'unauthenticated') expected = 401;
         else if (!inst.action) expected = inst.ok;
         else expected = allowed(role, inst.action, inst.ns) ? inst.ok : 403;
-        const res = await call(
-          server,
-          ROLE_USER[role],
-          route.method,
-          `/api/ome${inst.path.replace(/^\/api\/ome/, '')}`,
-          inst.body,
-        );
+        const path = `/api/ome${inst.path.replace(/^\/api\/ome/, '')}`;
+        const res =
+          'stream' in inst
+            ? await callStream(server, ROLE_USER[role], path)
+            : await call(
+                server,
+                ROLE_USER[role],
+                route.method,
+                path,
+                inst.body,
+              );
         if (res.status === 401 || res.status === 403) denials[role]++;
         const line = `${route.method.toUpperCase()} ${route.path} ${role}: ${
           res.status

@@ -16,6 +16,7 @@ import { OmeResourceWriter } from './service/OmeResourceWriter';
 import { ImportService } from './service/ImportService';
 import { KindSchemaService } from './service/KindSchemaService';
 import { NamespaceLabels } from './permissions/NamespaceLabels';
+import { OmeEventHub } from './service/events/OmeEventHub';
 import { OmeResourceCache } from './service/cache/OmeResourceCache';
 import { ProxyStream } from './service/cache/ProxyStream';
 
@@ -114,8 +115,21 @@ export const omePlugin = createBackendPlugin({
           },
         });
 
+        // The browser change stream: one hub per process, fed by the watch-backed cache.
+        const events = new OmeEventHub({
+          replayCapacity: config.getOptionalNumber('ome.stream.replayEvents'),
+          heartbeatMs:
+            (config.getOptionalNumber('ome.stream.heartbeatSeconds') ?? 15) *
+            1000,
+        });
+        // Subscribed once the backend has started (the kubernetes plugin answers by then):
+        // the cache's first sync fills the hub's view of every object before a tab connects.
+        lifecycle.addStartupHook(() => events.start(cache));
+        lifecycle.addShutdownHook(() => events.stop());
+
         httpRouter.use(
           await createRouter({
+            events,
             httpAuth,
             permissions,
             ruleset: permissionsRegistry.getPermissionRuleset(

@@ -20,6 +20,7 @@ import { OmePermissionResource, OmeResourceQuery } from './permissions/rules';
 import { OmeRouteContext, credentialsOf } from './routes/context';
 import { registerClusterRoutes } from './routes/clusters';
 import { registerCountRoutes } from './routes/counts';
+import { registerEventRoutes } from './routes/events';
 import { registerImportRoutes } from './routes/import';
 import { registerPermissionRoutes } from './routes/permissions';
 import { registerResourceRoutes } from './routes/resources';
@@ -28,6 +29,7 @@ import { WriteAuditor } from './service/audit';
 import { OmeAuthorizer } from './service/authorization';
 import { ClusterService } from './service/ClusterService';
 import { omeErrorHandler } from './service/errorHandler';
+import { OmeEventHub } from './service/events/OmeEventHub';
 import { ActingUser } from './service/impersonation';
 import { ImportService } from './service/ImportService';
 import { KindSchemaService } from './service/KindSchemaService';
@@ -51,6 +53,8 @@ export interface RouterOptions {
   impersonating?: boolean;
   config: RootConfigService;
   logger: LoggerService;
+  /** The browser change stream's hub (`GET /events`); without one the stream carries heartbeats only. */
+  events?: OmeEventHub;
 }
 
 /** Bodies of import requests can hold many large runtimes. */
@@ -83,6 +87,7 @@ export async function createRouter(
   registerClusterRoutes(api, ctx);
   registerPermissionRoutes(api, ctx);
   registerCountRoutes(api, ctx);
+  registerEventRoutes(api, ctx, options.events ?? new OmeEventHub());
   registerImportRoutes(api, ctx);
   registerResourceRoutes(api, ctx);
   registerWriteRoutes(api, ctx);

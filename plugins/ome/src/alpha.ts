@@ -9,15 +9,25 @@
  * @packageDocumentation
  */
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { omeApi, omePage, omeRouteRef } from './alpha/extensions';
+import {
+  omeApi,
+  omeChangeStreamApi,
+  omePage,
+  omeRouteRef,
+} from './alpha/extensions';
 
-export { omeApi, omePage, omeRouteRef } from './alpha/extensions';
+export {
+  omeApi,
+  omeChangeStreamApi,
+  omePage,
+  omeRouteRef,
+} from './alpha/extensions';
 
 /** @alpha */
 const omePlugin = createFrontendPlugin({
   pluginId: 'ome',
   title: 'OME',
-  extensions: [omeApi, omePage],
+  extensions: [omeApi, omeChangeStreamApi, omePage],
   routes: {
     root: omeRouteRef,
   },

@@ -9,6 +9,8 @@
 export { omePlugin, OmePage } from './plugin';
 export {
   omeApiRef,
+  omeChangeStreamApiRef,
+  OmeChangeStreamClient,
   OmeClient,
   omeErrorDetails,
   omeErrorMessage,
@@ -16,6 +18,9 @@ export {
 } from './api';
 export type {
   OmeApi,
+  OmeChangeFilter,
+  OmeChangeNotice,
+  OmeChangeStreamApi,
   OmeCountsResponse,
   OmeCreateDecision,
   OmeCreateTarget,
@@ -25,3 +30,4 @@ export type {
   OmeWriteOptions,
 } from './api';
 export { rootRouteRef as omeRootRouteRef } from './routes';
+export { useOmeChanges } from './hooks/useOmeChanges';

@@ -2,7 +2,7 @@ import {
   createPlugin,
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
-import { omeApiFactory } from './api/factory';
+import { omeApiFactory, omeChangeStreamApiFactory } from './api/factory';
 import { rootRouteRef } from './routes';
 
 /**
@@ -12,7 +12,7 @@ import { rootRouteRef } from './routes';
  */
 export const omePlugin = createPlugin({
   id: 'ome',
-  apis: [omeApiFactory],
+  apis: [omeApiFactory, omeChangeStreamApiFactory],
   routes: {
     root: rootRouteRef,
   },

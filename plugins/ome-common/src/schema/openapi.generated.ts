@@ -1084,6 +1084,71 @@ export const spec = {
         },
       },
     },
+    '/events': {
+      get: {
+        operationId: 'streamChanges',
+        tags: ['Resources'],
+        summary:
+          "The change stream of one browser tab (server-sent events): every added, modified or deleted object of the subscribed kinds, clusters and namespaces that the caller may read (the read decision of the lists; an object leaving the caller's scope arrives as a delete), coalesced per object",
+        description:
+          "Events: `ready` (first; its id is the starting position), `change` (data:\n`{type, cluster, kind, object}`), `reset` (refetch everything shown: the\n`Last-Event-ID` is from another replica or older than the replay window) and\n`heartbeat` (every 15 s, advancing the position). Each id carries this process's\ninstance id, a sequence number and the resourceVersion of every cluster.\nReconnecting with `Last-Event-ID` gives exactly the changes missed since that id.\nTo follow other kinds, a tab opens a new stream (with its last id) and closes the\nold one. Not compressed (`Cache-Control: no-transform`), flushed per event.\n",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        parameters: [
+          {
+            name: 'kind',
+            in: 'query',
+            required: false,
+            description:
+              'Only these kinds, by plural (repeatable; all by default)',
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/Plural',
+              },
+            },
+          },
+          {
+            $ref: '#/components/parameters/clusters',
+          },
+          {
+            $ref: '#/components/parameters/namespaces',
+          },
+          {
+            name: 'Last-Event-ID',
+            in: 'header',
+            required: false,
+            description:
+              'The id of the last event the client received (resume after it)',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A server-sent event stream that stays open',
+            content: {
+              'text/event-stream': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/permissions/create': {
       get: {
         operationId: 'getCreateDecision',

@@ -88,6 +88,33 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The change stream of one browser tab (server-sent events): every added, modified or deleted object of the subscribed kinds, clusters and namespaces that the caller may read (the read decision of the lists; an object leaving the caller's scope arrives as a delete), coalesced per object
+     * Events: `ready` (first; its id is the starting position), `change` (data:
+     *     `{type, cluster, kind, object}`), `reset` (refetch everything shown: the
+     *     `Last-Event-ID` is from another replica or older than the replay window) and
+     *     `heartbeat` (every 15 s, advancing the position). Each id carries this process's
+     *     instance id, a sequence number and the resourceVersion of every cluster.
+     *     Reconnecting with `Last-Event-ID` gives exactly the changes missed since that id.
+     *     To follow other kinds, a tab opens a new stream (with its last id) and closes the
+     *     old one. Not compressed (`Cache-Control: no-transform`), flushed per event.
+     */
+    get: operations['streamChanges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/permissions/create': {
     parameters: {
       query?: never;
@@ -691,6 +718,37 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CountsResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  streamChanges: {
+    parameters: {
+      query?: {
+        /** Only these kinds, by plural (repeatable; all by default) */
+        kind?: components['schemas']['Plural'][];
+        /** Only these clusters (repeatable; all by default) */
+        cluster?: components['parameters']['clusters'];
+        /** Only these namespaces (repeatable; namespaced kinds) */
+        namespace?: components['parameters']['namespaces'];
+      };
+      header?: {
+        /** The id of the last event the client received (resume after it) */
+        'Last-Event-ID'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** A server-sent event stream that stays open */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
         };
       };
       default: components['responses']['Error'];

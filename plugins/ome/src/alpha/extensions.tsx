@@ -2,7 +2,7 @@ import { ApiBlueprint, PageBlueprint } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { Content } from '@backstage/core-components';
 import StorageIcon from '@material-ui/icons/Storage';
-import { omeApiFactory } from '../api/factory';
+import { omeApiFactory, omeChangeStreamApiFactory } from '../api/factory';
 import { rootRouteRef } from '../routes';
 
 /** @alpha */
@@ -11,6 +11,12 @@ export const omeRouteRef = convertLegacyRouteRef(rootRouteRef);
 /** `api:ome`: the OME backend client. @alpha */
 export const omeApi = ApiBlueprint.make({
   params: defineParams => defineParams(omeApiFactory),
+});
+
+/** `api:ome/change-stream`: the tab's one change stream, shared by the live hooks. @alpha */
+export const omeChangeStreamApi = ApiBlueprint.make({
+  name: 'change-stream',
+  params: defineParams => defineParams(omeChangeStreamApiFactory),
 });
 
 /**

@@ -5,6 +5,8 @@ import {
 } from '@backstage/core-plugin-api';
 import { omeApiRef } from './OmeApi';
 import { OmeClient } from './OmeClient';
+import { omeChangeStreamApiRef } from './OmeChangeStreamApi';
+import { OmeChangeStreamClient } from './OmeChangeStreamClient';
 
 /** The OmeClient factory, for both frontend systems (`createPlugin` and `ApiBlueprint`). */
 export const omeApiFactory = createApiFactory({
@@ -12,4 +14,12 @@ export const omeApiFactory = createApiFactory({
   deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
   factory: ({ discoveryApi, fetchApi }) =>
     new OmeClient({ discoveryApi, fetchApi }),
+});
+
+/** The tab's one change stream, for both frontend systems. */
+export const omeChangeStreamApiFactory = createApiFactory({
+  api: omeChangeStreamApiRef,
+  deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+  factory: ({ discoveryApi, fetchApi }) =>
+    new OmeChangeStreamClient({ discoveryApi, fetchApi }),
 });

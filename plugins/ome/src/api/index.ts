@@ -10,3 +10,10 @@ export type {
 export type { OmeCountsResponse, OmeKindCounts } from './contract';
 export { OmeClient } from './OmeClient';
 export { omeErrorDetails, omeErrorMessage, omeErrorStatus } from './errors';
+export { omeChangeStreamApiRef, omeChangeMatches } from './OmeChangeStreamApi';
+export type {
+  OmeChangeFilter,
+  OmeChangeNotice,
+  OmeChangeStreamApi,
+} from './OmeChangeStreamApi';
+export { OmeChangeStreamClient } from './OmeChangeStreamClient';

@@ -13,3 +13,4 @@ export {
 } from './useResourceListQuery';
 export type { ResourceListQuery } from './useResourceListQuery';
 export { itemKey, useRowSelection } from './useRowSelection';
+export { useOmeChanges } from './useOmeChanges';

@@ -100,6 +100,19 @@ export function ResourceListPage(props: { kind: OmeKind }) {
           <ColumnPicker columns={allColumns} visible={visible} onChange={setVisible} />
         </BulkActions>
         {list.loading && <Progress />}
+        {list.added > 0 && (
+          // Added objects are not slotted into the page while it is read: say so instead.
+          <Box px={2} py={1}>
+            <Button
+              size="small"
+              color="primary"
+              onClick={list.retry}
+              data-testid="ome-list-added"
+            >
+              {list.added} new · show
+            </Button>
+          </Box>
+        )}
         <ResourceTable
           kind={kind}
           title={title}
