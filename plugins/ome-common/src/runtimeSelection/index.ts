@@ -3,7 +3,13 @@
  * pkg/modelver), for the model and runtime pages and the deploy wizard.
  */
 export * from './types';
-export { selectRuntime, validateRuntime, resolveModel, unknownModelFields, isClusterRuntime } from './select';
+export {
+  selectRuntime,
+  validateRuntime,
+  resolveModel,
+  unknownModelFields,
+  isClusterRuntime,
+} from './select';
 export {
   parseModelVersion,
   compareModelVersions,
@@ -18,5 +24,10 @@ export {
   missingAcceleratorClasses,
   OME_ACCELERATOR_CLASS_ANNOTATION,
 } from './accelerators';
-export { formatScore, runtimeScore, hasAutoSelect, RUNTIME_SCORE_DEFAULTS } from './scoring';
+export {
+  formatScore,
+  runtimeScore,
+  hasAutoSelect,
+  RUNTIME_SCORE_DEFAULTS,
+} from './scoring';
 export { sizeDistance } from './ranking';

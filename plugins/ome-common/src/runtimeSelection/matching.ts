@@ -34,12 +34,17 @@ function componentMismatch(
   runtime: DiffusionComponent | undefined,
 ): string | undefined {
   if (!isSet(runtime)) return undefined;
-  if (!isSet(model)) return `diffusion ${name} required by the runtime, not given by the model`;
+  if (!isSet(model))
+    return `diffusion ${name} required by the runtime, not given by the model`;
   if (runtime.library && runtime.library !== model.library) {
-    return `diffusion ${name} library ${model.library || '(none)'}, runtime needs ${runtime.library}`;
+    return `diffusion ${name} library ${
+      model.library || '(none)'
+    }, runtime needs ${runtime.library}`;
   }
   if (runtime.type && runtime.type !== model.type) {
-    return `diffusion ${name} type ${model.type || '(none)'}, runtime needs ${runtime.type}`;
+    return `diffusion ${name} type ${model.type || '(none)'}, runtime needs ${
+      runtime.type
+    }`;
   }
   return undefined;
 }
@@ -53,12 +58,25 @@ export function diffusionMismatch(
   runtime: DiffusionPipeline | undefined,
 ): string | undefined {
   if (!isSet(runtime)) return undefined;
-  if (!isSet(model)) return 'diffusion pipeline required by the runtime, not given by the model';
+  if (!isSet(model))
+    return 'diffusion pipeline required by the runtime, not given by the model';
   if (isSet(runtime.className) && runtime.className !== model.className) {
-    return `pipeline class ${model.className ?? '(none)'}, runtime needs ${runtime.className}`;
+    return `pipeline class ${model.className ?? '(none)'}, runtime needs ${
+      runtime.className
+    }`;
   }
-  for (const part of ['scheduler', 'textEncoder', 'tokenizer', 'transformer', 'vae'] as const) {
-    const m = componentMismatch(part, model[part] ?? undefined, runtime[part] ?? undefined);
+  for (const part of [
+    'scheduler',
+    'textEncoder',
+    'tokenizer',
+    'transformer',
+    'vae',
+  ] as const) {
+    const m = componentMismatch(
+      part,
+      model[part] ?? undefined,
+      runtime[part] ?? undefined,
+    );
     if (m) return m;
   }
   const extra = runtime.additionalComponents ?? {};
@@ -86,7 +104,12 @@ function requirementMismatch(
 ): RuntimeExclusion | undefined {
   const modelName = model?.name ?? '';
   if (runtime.name !== modelName) {
-    return reasons.required(kind, kind, model && modelName ? modelName : undefined, runtime.name);
+    return reasons.required(
+      kind,
+      kind,
+      model && modelName ? modelName : undefined,
+      runtime.name,
+    );
   }
   const mv = isSet(model?.version) ? model!.version : undefined;
   const rv = isSet(runtime.version) ? runtime.version : undefined;
@@ -94,13 +117,26 @@ function requirementMismatch(
   if (mv !== undefined && rv !== undefined) {
     const mismatch = versionMismatch(rv, mv, runtime.operator);
     return mismatch
-      ? reasons.version(code, `${kind} ${runtime.name}`, mv, rv, runtime.operator, mismatch)
+      ? reasons.version(
+          code,
+          `${kind} ${runtime.name}`,
+          mv,
+          rv,
+          runtime.operator,
+          mismatch,
+        )
       : undefined;
   }
   // Quirk (matcher.go compareSupportedModelFormats): a version on one side only never matches,
   // whereas the scorer (scorer.go CalculateFormatScore) counts it as a match.
   if (mv !== undefined || rv !== undefined) {
-    return reasons.version(code, `${kind} ${runtime.name}`, mv, rv, runtime.operator);
+    return reasons.version(
+      code,
+      `${kind} ${runtime.name}`,
+      mv,
+      rv,
+      runtime.operator,
+    );
   }
   return undefined;
 }
@@ -122,7 +158,12 @@ export function formatMismatches(
   // Architecture and quantization: equal when both are set; a value on one side only never
   // matches (matcher.go), so a runtime that names no architecture refuses a model that has one.
   for (const [code, what, m, r] of [
-    ['architecture', 'architecture', model.modelArchitecture, format.modelArchitecture],
+    [
+      'architecture',
+      'architecture',
+      model.modelArchitecture,
+      format.modelArchitecture,
+    ],
     ['quantization', 'quantization', model.quantization, format.quantization],
   ] as const) {
     const mv = isSet(m) ? m : undefined;
@@ -131,9 +172,20 @@ export function formatMismatches(
   }
   // A supported format without modelFormat never matches (matcher.go, and OME gives no reason).
   if (!isSet(format.modelFormat)) {
-    out.push(reasons.required('format', 'format', model.modelFormat?.name || undefined, undefined));
+    out.push(
+      reasons.required(
+        'format',
+        'format',
+        model.modelFormat?.name || undefined,
+        undefined,
+      ),
+    );
   } else {
-    const m = requirementMismatch('format', model.modelFormat ?? undefined, format.modelFormat);
+    const m = requirementMismatch(
+      'format',
+      model.modelFormat ?? undefined,
+      format.modelFormat,
+    );
     if (m) out.push(m);
   }
   const mf = isSet(model.modelFramework) ? model.modelFramework : undefined;
@@ -206,7 +258,10 @@ export function runtimeIncompatibility(
   if (spec.disabled === true) return reasons.disabled();
   const missing = missingAcceleratorClasses(spec, requiredClasses);
   if (missing.length > 0) {
-    return reasons.accelerator(missing, spec.acceleratorRequirements?.acceleratorClasses ?? []);
+    return reasons.accelerator(
+      missing,
+      spec.acceleratorRequirements?.acceleratorClasses ?? [],
+    );
   }
   const formats = spec.supportedModelFormats ?? [];
   if (formats.length === 0) return reasons.noFormats();

@@ -14,7 +14,10 @@ import type { RuntimeCandidate } from './types';
  * at equal score it ranks before every runtime that has one.
  * @public
  */
-export function sizeDistance(candidate: RuntimeCandidate, model: SelectionModelSpec): number {
+export function sizeDistance(
+  candidate: RuntimeCandidate,
+  model: SelectionModelSpec,
+): number {
   const range = candidate.runtime.spec?.modelSizeRange;
   const size = model.modelParameterSize;
   if (!range || size === undefined || size === null) return 0;
@@ -37,7 +40,10 @@ export function compareCandidates(
   model: SelectionModelSpec,
 ): number {
   if (a.score !== b.score) return a.score - b.score;
-  if (model.modelParameterSize !== undefined && model.modelParameterSize !== null) {
+  if (
+    model.modelParameterSize !== undefined &&
+    model.modelParameterSize !== null
+  ) {
     const diff = Math.trunc(sizeDistance(b, model) - sizeDistance(a, model));
     if (diff !== 0) return diff;
   }
@@ -52,7 +58,8 @@ export function rankCandidates(
   selectable: RuntimeCandidate[],
   model: SelectionModelSpec,
 ): RuntimeCandidate[] {
-  const byRank = (x: RuntimeCandidate, y: RuntimeCandidate) => compareCandidates(y, x, model);
+  const byRank = (x: RuntimeCandidate, y: RuntimeCandidate) =>
+    compareCandidates(y, x, model);
   return [
     ...selectable.filter(c => !c.isCluster).sort(byRank),
     ...selectable.filter(c => c.isCluster).sort(byRank),
@@ -73,9 +80,11 @@ export function outrankedBy(
   }
   const size = model.modelParameterSize;
   if (size !== undefined && size !== null) {
-    const diff = Math.trunc(sizeDistance(candidate, model) - sizeDistance(winner, model));
+    const diff = Math.trunc(
+      sizeDistance(candidate, model) - sizeDistance(winner, model),
+    );
     if (diff !== 0) {
-      return `same score as ${winner.name}, whose size range fits ${size} more closely`;
+      return `same score as ${winner.name}, whose size range is closer to ${size}`;
     }
   }
   return `same score as ${winner.name}, which comes first by name`;

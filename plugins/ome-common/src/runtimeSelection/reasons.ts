@@ -7,7 +7,10 @@
 import type { RuntimeExclusion, RuntimeExclusionCode } from './types';
 import type { VersionMismatch } from './versions';
 
-function exclusion(code: RuntimeExclusionCode, message: string): RuntimeExclusion {
+function exclusion(
+  code: RuntimeExclusionCode,
+  message: string,
+): RuntimeExclusion {
   return { code, message };
 }
 
@@ -15,7 +18,7 @@ export const reasons = {
   modelFormatUnknown: () =>
     exclusion(
       'model-format-unknown',
-      "model format not known yet: OME selects no runtime until the model-agent fills it in after download",
+      'model format not known yet: OME selects no runtime until the model-agent fills it in after download',
     ),
   otherNamespace: (runtimeNamespace: string, namespace: string | undefined) =>
     exclusion(
@@ -29,11 +32,18 @@ export const reasons = {
     exclusion(
       'accelerator-class',
       supported.length === 0
-        ? `accelerator class ${missing.map(quoteEmpty).join(', ')} asked for, runtime lists none`
-        : `accelerator class ${missing.map(quoteEmpty).join(', ')} not among the runtime's (${supported.join(', ')})`,
+        ? `accelerator class ${missing
+            .map(quoteEmpty)
+            .join(', ')} asked for, runtime lists none`
+        : `accelerator class ${missing
+            .map(quoteEmpty)
+            .join(', ')} not among the runtime's (${supported.join(', ')})`,
     ),
   noFormats: () =>
-    exclusion('no-supported-formats', 'runtime lists no supported model formats'),
+    exclusion(
+      'no-supported-formats',
+      'runtime lists no supported model formats',
+    ),
   diffusion: (detail: string) => exclusion('diffusion-pipeline', detail),
   required: (
     code: 'architecture' | 'quantization' | 'format' | 'framework',
@@ -61,7 +71,10 @@ export const reasons = {
     mismatch?: VersionMismatch,
   ): RuntimeExclusion => {
     if (modelVersion === undefined) {
-      return exclusion(code, `${name} version not known, runtime needs ${runtimeVersion}`);
+      return exclusion(
+        code,
+        `${name} version not known, runtime needs ${runtimeVersion}`,
+      );
     }
     if (runtimeVersion === undefined) {
       return exclusion(
@@ -71,7 +84,10 @@ export const reasons = {
     }
     switch (mismatch) {
       case 'unparsable':
-        return exclusion(code, `${name} version ${modelVersion} or runtime's ${runtimeVersion} not understood`);
+        return exclusion(
+          code,
+          `${name} version ${modelVersion} or runtime's ${runtimeVersion} not understood`,
+        );
       case 'unofficial-not-equal':
         return exclusion(
           code,
@@ -90,7 +106,10 @@ export const reasons = {
       default:
         return exclusion(
           code,
-          `${name} ${modelVersion} needs ${versionRequirement(runtimeVersion, operator)}`,
+          `${name} ${modelVersion} needs ${versionRequirement(
+            runtimeVersion,
+            operator,
+          )}`,
         );
     }
   },
@@ -107,7 +126,10 @@ export const reasons = {
       'can serve the model but is never picked automatically (no format with autoSelect: true); name it in the service to use it',
     ),
   score: (score: number) =>
-    exclusion('score', `scores ${score}: OME skips runtimes that score 0 or less (check priority and weights)`),
+    exclusion(
+      'score',
+      `scores ${score}: OME skips runtimes that score 0 or less (check priority and weights)`,
+    ),
   outranked: (detail: string) => exclusion('outranked', detail),
 };
 
@@ -115,7 +137,10 @@ export const reasons = {
  * What the model's version must be for the runtime's requirement. OME's operators compare the
  * runtime's version to the model's (matcher.go), so "GreaterThan 2.0" means "below 2.0".
  */
-export function versionRequirement(runtimeVersion: string, operator: string | undefined): string {
+export function versionRequirement(
+  runtimeVersion: string,
+  operator: string | undefined,
+): string {
   switch (operator) {
     case 'GreaterThan':
       return `below ${runtimeVersion}`;

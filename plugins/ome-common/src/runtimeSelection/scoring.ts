@@ -3,10 +3,18 @@
  * pkg/runtimeselector/scorer.go; defaults from NewConfig in pkg/runtimeselector/types.go).
  */
 import type { SelectionModelSpec } from './matching';
-import type { ServingRuntimeSelectionSpec, SupportedModelFormat } from './types';
+import type {
+  ServingRuntimeSelectionSpec,
+  SupportedModelFormat,
+} from './types';
 import { versionMismatch } from './versions';
 
-/** Defaults of OME's selector config (types.go NewConfig). @public */
+/**
+ * Defaults of OME's selector config (types.go NewConfig). Note: OME's runtime CRDs default
+ * `weight` to 1 and `operator` to Equal (config/crd, `default: 1`), so for runtimes read from a
+ * cluster the weights below only apply where a weight of 0 was written explicitly.
+ * @public
+ */
 export const RUNTIME_SCORE_DEFAULTS = {
   priority: 1,
   modelFormatWeight: 10,
@@ -38,7 +46,8 @@ export function formatScore(
     if (rf.name !== (model.modelFormat?.name ?? '')) return 0;
     const mv = model.modelFormat?.version;
     if (isSet(rf.version) && isSet(mv)) {
-      formatMatches = versionMismatch(rf.version, mv, rf.operator) === undefined;
+      formatMatches =
+        versionMismatch(rf.version, mv, rf.operator) === undefined;
       if (!formatMatches) return 0;
     } else {
       formatMatches = true;
@@ -50,22 +59,22 @@ export function formatScore(
   if (rfw && mfw) {
     if (rfw.name !== (mfw.name ?? '')) return 0;
     if (isSet(rfw.version) && isSet(mfw.version)) {
-      frameworkMatches = versionMismatch(rfw.version, mfw.version, rfw.operator) === undefined;
+      frameworkMatches =
+        versionMismatch(rfw.version, mfw.version, rfw.operator) === undefined;
       if (!frameworkMatches) return 0;
     } else {
       frameworkMatches = true;
     }
   }
-  if (
-    (formatMatches || !rf) &&
-    (frameworkMatches || (!rfw && !mfw))
-  ) {
+  if ((formatMatches || !rf) && (frameworkMatches || (!rfw && !mfw))) {
     let score = 0;
     if (formatMatches && rf) {
-      score += (rf.weight || RUNTIME_SCORE_DEFAULTS.modelFormatWeight) * priority;
+      score +=
+        (rf.weight || RUNTIME_SCORE_DEFAULTS.modelFormatWeight) * priority;
     }
     if (frameworkMatches && rfw) {
-      score += (rfw.weight || RUNTIME_SCORE_DEFAULTS.modelFrameworkWeight) * priority;
+      score +=
+        (rfw.weight || RUNTIME_SCORE_DEFAULTS.modelFrameworkWeight) * priority;
     }
     return score;
   }
@@ -86,7 +95,9 @@ export function runtimeScore(
   let max = 0;
   for (const format of spec.supportedModelFormats ?? []) {
     if (format.autoSelect === false) continue;
-    const priority = isSet(format.priority) ? format.priority : RUNTIME_SCORE_DEFAULTS.priority;
+    const priority = isSet(format.priority)
+      ? format.priority
+      : RUNTIME_SCORE_DEFAULTS.priority;
     const score = formatScore(model, format, priority);
     if (score > max) max = score;
   }

@@ -33,7 +33,9 @@ export function isClusterRuntime(runtime: ServingRuntimeResource): boolean {
  * them and OME's model-agent fills them in from the model's files after download.
  * @public
  */
-export function unknownModelFields(model: BaseModelResource): UnknownModelField[] {
+export function unknownModelFields(
+  model: BaseModelResource,
+): UnknownModelField[] {
   const spec = modelSpec(model);
   const out: UnknownModelField[] = [];
   if (!spec.modelFormat?.name) out.push('modelFormat');
@@ -89,7 +91,10 @@ function candidateFor(runtime: ServingRuntimeResource): RuntimeCandidate {
 
 function byScopeAndName(a: RuntimeCandidate, b: RuntimeCandidate): number {
   if (a.isCluster !== b.isCluster) return a.isCluster ? 1 : -1;
-  return (a.namespace ?? '').localeCompare(b.namespace ?? '') || a.name.localeCompare(b.name);
+  return (
+    (a.namespace ?? '').localeCompare(b.namespace ?? '') ||
+    a.name.localeCompare(b.name)
+  );
 }
 
 /**
@@ -98,12 +103,19 @@ function byScopeAndName(a: RuntimeCandidate, b: RuntimeCandidate): number {
  * its score, its rank and the first reason it is not the winner.
  * @public
  */
-export function selectRuntime(options: SelectRuntimeOptions): RuntimeSelectionResult {
+export function selectRuntime(
+  options: SelectRuntimeOptions,
+): RuntimeSelectionResult {
   const spec = modelSpec(options.model);
   const namespace = targetNamespace(options);
-  const required = requiredAcceleratorClasses(options.service, options.acceleratorClasses);
+  const required = requiredAcceleratorClasses(
+    options.service,
+    options.acceleratorClasses,
+  );
   // validateModel in selector.go: without a format name OME refuses to select at all.
-  const modelProblem = spec.modelFormat?.name ? undefined : reasons.modelFormatUnknown();
+  const modelProblem = spec.modelFormat?.name
+    ? undefined
+    : reasons.modelFormatUnknown();
   const selectable: RuntimeCandidate[] = [];
   const others: RuntimeCandidate[] = [];
   for (const runtime of options.runtimes) {
@@ -135,7 +147,8 @@ export function selectRuntime(options: SelectRuntimeOptions): RuntimeSelectionRe
     if (i > 0) c.reason = reasons.outranked(outrankedBy(c, winner, spec));
   });
   others.sort(
-    (a, b) => Number(b.compatible) - Number(a.compatible) || byScopeAndName(a, b),
+    (a, b) =>
+      Number(b.compatible) - Number(a.compatible) || byScopeAndName(a, b),
   );
   return {
     ...(winner ? { winner } : {}),
@@ -152,7 +165,9 @@ export function selectRuntime(options: SelectRuntimeOptions): RuntimeSelectionRe
  * score do not matter for a named runtime.
  * @public
  */
-export function validateRuntime(options: ValidateRuntimeOptions): RuntimeValidationResult {
+export function validateRuntime(
+  options: ValidateRuntimeOptions,
+): RuntimeValidationResult {
   const spec = modelSpec(options.model);
   if (!spec.modelFormat?.name) {
     return { valid: false, reason: reasons.modelFormatUnknown() };
@@ -173,13 +188,18 @@ export function validateRuntime(options: ValidateRuntimeOptions): RuntimeValidat
       valid: false,
       reason: {
         code: 'runtime-not-found',
-        message: `runtime ${options.runtimeName} not found in namespace ${namespace ?? '(none)'} or at cluster scope`,
+        message: `runtime ${options.runtimeName} not found in namespace ${
+          namespace ?? '(none)'
+        } or at cluster scope`,
       },
     };
   }
   const candidate = candidateFor(runtime);
   const rspec = runtime.spec ?? {};
-  const required = requiredAcceleratorClasses(options.service, options.acceleratorClasses);
+  const required = requiredAcceleratorClasses(
+    options.service,
+    options.acceleratorClasses,
+  );
   const incompatible = runtimeIncompatibility(rspec, spec, required);
   if (incompatible) {
     candidate.reason = incompatible;

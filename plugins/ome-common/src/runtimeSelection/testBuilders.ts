@@ -1,5 +1,8 @@
 import type { BaseModelResource } from '../types';
-import type { ServingRuntimeResource, ServingRuntimeSelectionSpec } from './types';
+import type {
+  ServingRuntimeResource,
+  ServingRuntimeSelectionSpec,
+} from './types';
 import type { SelectionModelSpec } from './matching';
 
 /** A ServingRuntime (namespace given) or ClusterServingRuntime for tests. */

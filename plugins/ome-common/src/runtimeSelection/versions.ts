@@ -40,6 +40,15 @@ function metadata(parts: string[], what: string): string[] {
   return parts;
 }
 
+/** Go's strings.SplitN(s, ".", 3): the third part keeps any further dots. */
+function splitN3(s: string): string[] {
+  const first = s.indexOf('.');
+  if (first < 0) return [s];
+  const second = s.indexOf('.', first + 1);
+  if (second < 0) return [s.slice(0, first), s.slice(first + 1)];
+  return [s.slice(0, first), s.slice(first + 1, second), s.slice(second + 1)];
+}
+
 /**
  * Parses `4.51.3-SAM-HQ-preview`, `4.43.0.dev0`, `4.43.0+build`, `v0.8.0`, `1`, `1.12`.
  * Quirks of pkg/modelver/util.go kept here: only a lowercase `v` prefix is accepted; a missing
@@ -50,15 +59,7 @@ function metadata(parts: string[], what: string): string[] {
  */
 export function parseModelVersion(s: string): ModelVersion {
   if (s.length === 0) throw new Error('Version string empty');
-  // strings.SplitN(s, ".", 3): the third part keeps any further dots.
-  const first = s.indexOf('.');
-  const second = first < 0 ? -1 : s.indexOf('.', first + 1);
-  const parts =
-    first < 0
-      ? [s]
-      : second < 0
-        ? [s.slice(0, first), s.slice(first + 1)]
-        : [s.slice(0, first), s.slice(first + 1, second), s.slice(second + 1)];
+  const parts = splitN3(s);
   const precision = parts.length;
   let majorStr = parts[0];
   let majorPrefix = '';
