@@ -23,6 +23,7 @@ import { registerCountRoutes } from './routes/counts';
 import { registerImportRoutes } from './routes/import';
 import { registerPermissionRoutes } from './routes/permissions';
 import { registerResourceRoutes } from './routes/resources';
+import { registerRuntimeSelectionRoutes } from './routes/runtimes';
 import { registerWriteRoutes } from './routes/writes';
 import { WriteAuditor } from './service/audit';
 import { OmeAuthorizer } from './service/authorization';
@@ -34,6 +35,7 @@ import { KindSchemaService } from './service/KindSchemaService';
 import { KubernetesProxyClient } from './service/KubernetesProxyClient';
 import { OmeResourceService } from './service/OmeResourceService';
 import { OmeResourceWriter } from './service/OmeResourceWriter';
+import { RuntimeSelectionService } from './service/RuntimeSelectionService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -74,6 +76,7 @@ export async function createRouter(
     writer: options.writer,
     importer: options.importer,
     schemas: options.schemas,
+    selection: new RuntimeSelectionService({ resources: options.resources }),
   };
 
   const api = createValidatedOpenApiRouter(omeOpenApiSpec, {
@@ -84,6 +87,7 @@ export async function createRouter(
   registerPermissionRoutes(api, ctx);
   registerCountRoutes(api, ctx);
   registerImportRoutes(api, ctx);
+  registerRuntimeSelectionRoutes(api, ctx);
   registerResourceRoutes(api, ctx);
   registerWriteRoutes(api, ctx);
 
