@@ -21,7 +21,9 @@ export type {
   OmeCreateTarget,
   OmeJsonSchema,
   OmeKindCounts,
+  OmeModelRuntimesResponse,
   OmeRequestOptions,
+  OmeRuntimeModelsResponse,
   OmeWriteOptions,
 } from './api';
 export { rootRouteRef as omeRootRouteRef } from './routes';

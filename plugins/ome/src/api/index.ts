@@ -7,6 +7,11 @@ export type {
   OmeRequestOptions,
   OmeWriteOptions,
 } from './OmeApi';
-export type { OmeCountsResponse, OmeKindCounts } from './contract';
+export type {
+  OmeCountsResponse,
+  OmeKindCounts,
+  OmeModelRuntimesResponse,
+  OmeRuntimeModelsResponse,
+} from './contract';
 export { OmeClient } from './OmeClient';
 export { omeErrorDetails, omeErrorMessage, omeErrorStatus } from './errors';

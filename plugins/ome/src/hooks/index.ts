@@ -13,3 +13,5 @@ export {
 } from './useResourceListQuery';
 export type { ResourceListQuery } from './useResourceListQuery';
 export { itemKey, useRowSelection } from './useRowSelection';
+export { useModelRuntimes } from './useModelRuntimes';
+export { useRuntimeModels } from './useRuntimeModels';
