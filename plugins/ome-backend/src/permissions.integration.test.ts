@@ -443,6 +443,14 @@ function allowed(
   return role === 'writer' && namespace === 'team-a';
 }
 
+/** The kind whose fixture the runtime-selection operations ask about. */
+const SELECTION_SUBJECT: Record<string, OmeKind> = {
+  getClusterBaseModelRuntimes: 'ClusterBaseModel',
+  getBaseModelRuntimes: 'BaseModel',
+  getClusterServingRuntimeModels: 'ClusterServingRuntime',
+  getServingRuntimeModels: 'ServingRuntime',
+};
+
 /** What an operation does, whatever the scope of its kind. */
 function verbOf(operationId: string): string {
   return operationId.replace(/(ClusterScoped|Namespaced)Resource$/, '');
@@ -526,6 +534,19 @@ function instance(route: OmeOperation, n: number) {
         ok: 200,
         action: 'write' as const,
         ns: 'team-a',
+      };
+    }
+    // Runtime selection (issue 10): reads about one model or runtime.
+    case 'getClusterBaseModelRuntimes':
+    case 'getBaseModelRuntimes':
+    case 'getClusterServingRuntimeModels':
+    case 'getServingRuntimeModels': {
+      const subject = fixtures.get(SELECTION_SUBJECT[route.operationId])!;
+      return {
+        path: fill(subject),
+        ok: 200,
+        action: 'read' as const,
+        ns: subject.metadata.namespace,
       };
     }
     default:

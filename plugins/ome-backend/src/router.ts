@@ -24,6 +24,7 @@ import { registerEventRoutes } from './routes/events';
 import { registerImportRoutes } from './routes/import';
 import { registerPermissionRoutes } from './routes/permissions';
 import { registerResourceRoutes } from './routes/resources';
+import { registerRuntimeSelectionRoutes } from './routes/runtimes';
 import { registerWriteRoutes } from './routes/writes';
 import { WriteAuditor } from './service/audit';
 import { OmeAuthorizer } from './service/authorization';
@@ -36,6 +37,7 @@ import { KindSchemaService } from './service/KindSchemaService';
 import { KubernetesProxyClient } from './service/KubernetesProxyClient';
 import { OmeResourceService } from './service/OmeResourceService';
 import { OmeResourceWriter } from './service/OmeResourceWriter';
+import { RuntimeSelectionService } from './service/RuntimeSelectionService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -78,6 +80,7 @@ export async function createRouter(
     writer: options.writer,
     importer: options.importer,
     schemas: options.schemas,
+    selection: new RuntimeSelectionService({ resources: options.resources }),
   };
 
   const api = createValidatedOpenApiRouter(omeOpenApiSpec, {
@@ -89,6 +92,7 @@ export async function createRouter(
   registerCountRoutes(api, ctx);
   registerEventRoutes(api, ctx, options.events ?? new OmeEventHub());
   registerImportRoutes(api, ctx);
+  registerRuntimeSelectionRoutes(api, ctx);
   registerResourceRoutes(api, ctx);
   registerWriteRoutes(api, ctx);
 

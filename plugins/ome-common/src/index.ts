@@ -23,3 +23,4 @@ export type {
   components as OmeApiComponents,
   operations as OmeApiOperations,
 } from './schema/openapi.types.generated';
+export * from './runtimeSelection';

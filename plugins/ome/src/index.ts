@@ -26,7 +26,9 @@ export type {
   OmeCreateTarget,
   OmeJsonSchema,
   OmeKindCounts,
+  OmeModelRuntimesResponse,
   OmeRequestOptions,
+  OmeRuntimeModelsResponse,
   OmeWriteOptions,
 } from './api';
 export { rootRouteRef as omeRootRouteRef } from './routes';

@@ -22,6 +22,7 @@ import { ImportService } from '../service/ImportService';
 import { KindSchemaService } from '../service/KindSchemaService';
 import { OmeResourceService } from '../service/OmeResourceService';
 import { OmeResourceWriter } from '../service/OmeResourceWriter';
+import { RuntimeSelectionService } from '../service/RuntimeSelectionService';
 
 /** The router the OpenAPI document types: paths, parameters and bodies of every handler. */
 export type OmeApiRouter = ApiRouter<typeof omeOpenApiSpec>;
@@ -36,6 +37,7 @@ export interface OmeRouteContext {
   writer: OmeResourceWriter;
   importer: ImportService;
   schemas: KindSchemaService;
+  selection: RuntimeSelectionService;
 }
 
 /** The caller: a Backstage user or service (401 otherwise). */

@@ -206,6 +206,17 @@ export const spec = {
           maximum: 1000,
         },
       },
+      selectionNamespace: {
+        name: 'namespace',
+        in: 'query',
+        required: false,
+        description:
+          "The namespace the InferenceService would live in: its ServingRuntimes take part (default: the model's namespace; for a cluster model, none)",
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
     },
     responses: {
       Error: {
@@ -881,6 +892,195 @@ export const spec = {
           },
           cluster: {
             type: 'string',
+          },
+        },
+      },
+      RuntimeExclusion: {
+        description:
+          'Why a runtime is not the one OME picks (code in the order OME checks), in plain words',
+        type: 'object',
+        required: ['code', 'message'],
+        properties: {
+          code: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      RuntimeCandidate: {
+        description: "One runtime as OME's selection sees it for a model",
+        type: 'object',
+        required: ['name', 'isCluster', 'score', 'compatible', 'selectable'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          namespace: {
+            description: 'Set for a namespaced ServingRuntime',
+            type: 'string',
+          },
+          isCluster: {
+            type: 'boolean',
+          },
+          score: {
+            description:
+              "OME's score (weights times priority); 0 where not compatible",
+            type: 'integer',
+          },
+          compatible: {
+            description:
+              'The runtime can serve the model (named explicitly, at least)',
+            type: 'boolean',
+          },
+          selectable: {
+            description: 'OME would consider it for automatic selection',
+            type: 'boolean',
+          },
+          rank: {
+            description:
+              '1-based place among the selectable runtimes; 1 is the winner',
+            type: 'integer',
+          },
+          reason: {
+            $ref: '#/components/schemas/RuntimeExclusion',
+          },
+        },
+      },
+      ModelRuntimesResponse: {
+        description:
+          "The runtimes OME would consider for a model, ranked, with the first reason each other one is excluded. Selection runs over every runtime of the cluster, as OME's does; the answer lists only those the caller may read and counts the others.",
+        type: 'object',
+        required: [
+          'cluster',
+          'candidates',
+          'unknownModelFields',
+          'hiddenRuntimes',
+          'winnerHidden',
+          'errors',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            description:
+              'The namespace the service would live in (namespaced runtimes elsewhere are not seen)',
+            type: 'string',
+          },
+          winner: {
+            $ref: '#/components/schemas/RuntimeCandidate',
+          },
+          winnerHidden: {
+            description:
+              'OME would pick a runtime the caller may not read (it is not named)',
+            type: 'boolean',
+          },
+          candidates: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RuntimeCandidate',
+            },
+          },
+          unknownModelFields: {
+            description:
+              "Model fields selection depends on that OME's model-agent has not filled in yet",
+            type: 'array',
+            items: {
+              type: 'string',
+              enum: [
+                'modelFormat',
+                'modelArchitecture',
+                'modelFramework',
+                'modelParameterSize',
+              ],
+            },
+          },
+          modelProblem: {
+            $ref: '#/components/schemas/RuntimeExclusion',
+          },
+          hiddenRuntimes: {
+            description:
+              'Runtimes that took part but that the caller may not read',
+            type: 'integer',
+          },
+          errors: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterError',
+            },
+          },
+        },
+      },
+      RuntimeModelMatch: {
+        description: 'One model and how a given runtime fares for it',
+        type: 'object',
+        required: [
+          'kind',
+          'name',
+          'compatible',
+          'selected',
+          'unknownModelFields',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['ClusterBaseModel', 'BaseModel'],
+          },
+          name: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          compatible: {
+            description:
+              'The runtime can serve the model (named explicitly, at least)',
+            type: 'boolean',
+          },
+          selected: {
+            description:
+              'OME picks this runtime for the model when the service names none',
+            type: 'boolean',
+          },
+          rank: {
+            type: 'integer',
+          },
+          reason: {
+            $ref: '#/components/schemas/RuntimeExclusion',
+          },
+          unknownModelFields: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      RuntimeModelsResponse: {
+        description:
+          'The models a runtime can serve (compatible first), and for each whether OME would pick it automatically. Lists only models the caller may read and counts the others.',
+        type: 'object',
+        required: ['cluster', 'models', 'hiddenModels', 'errors'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          models: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RuntimeModelMatch',
+            },
+          },
+          hiddenModels: {
+            type: 'integer',
+          },
+          errors: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterError',
+            },
           },
         },
       },
@@ -1836,6 +2036,168 @@ export const spec = {
                 'application/json': {
                   schema: {
                     $ref: '#/components/schemas/WriteResult',
+                  },
+                },
+              },
+            },
+            default: {
+              $ref: '#/components/responses/Error',
+            },
+          },
+        },
+      },
+    '/clusters/{cluster}/clusterbasemodels/{name}/runtimes': {
+      get: {
+        operationId: 'getClusterBaseModelRuntimes',
+        tags: ['Resources'],
+        summary:
+          'The runtimes OME would pick from for a ClusterBaseModel, ranked, with reasons',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/selectionNamespace',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ranked runtimes and reasons',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ModelRuntimesResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/clusters/{cluster}/namespaces/{namespace}/basemodels/{name}/runtimes': {
+      get: {
+        operationId: 'getBaseModelRuntimes',
+        tags: ['Resources'],
+        summary:
+          'The runtimes OME would pick from for a BaseModel, ranked, with reasons',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ranked runtimes and reasons',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ModelRuntimesResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/clusters/{cluster}/clusterservingruntimes/{name}/models': {
+      get: {
+        operationId: 'getClusterServingRuntimeModels',
+        tags: ['Resources'],
+        summary:
+          'The models a ClusterServingRuntime can serve, and which of them OME would give it',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Models and how the runtime fares for each',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RuntimeModelsResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/clusters/{cluster}/namespaces/{namespace}/servingruntimes/{name}/models':
+      {
+        get: {
+          operationId: 'getServingRuntimeModels',
+          tags: ['Resources'],
+          summary:
+            'The models a ServingRuntime can serve, and which of them OME would give it',
+          security: [
+            {},
+            {
+              JWT: [],
+            },
+          ],
+          'x-ome-permission': 'read',
+          parameters: [
+            {
+              $ref: '#/components/parameters/cluster',
+            },
+            {
+              $ref: '#/components/parameters/namespace',
+            },
+            {
+              $ref: '#/components/parameters/name',
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'Models and how the runtime fares for each',
+              content: {
+                'application/json': {
+                  schema: {
+                    $ref: '#/components/schemas/RuntimeModelsResponse',
                   },
                 },
               },

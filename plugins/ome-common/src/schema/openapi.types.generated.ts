@@ -289,6 +289,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/clusters/{cluster}/clusterbasemodels/{name}/runtimes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The runtimes OME would pick from for a ClusterBaseModel, ranked, with reasons */
+    get: operations['getClusterBaseModelRuntimes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/clusters/{cluster}/namespaces/{namespace}/basemodels/{name}/runtimes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The runtimes OME would pick from for a BaseModel, ranked, with reasons */
+    get: operations['getBaseModelRuntimes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/clusters/{cluster}/clusterservingruntimes/{name}/models': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The models a ClusterServingRuntime can serve, and which of them OME would give it */
+    get: operations['getClusterServingRuntimeModels'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/clusters/{cluster}/namespaces/{namespace}/servingruntimes/{name}/models': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The models a ServingRuntime can serve, and which of them OME would give it */
+    get: operations['getServingRuntimeModels'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export type webhooks = Record<string, never>;
@@ -545,6 +613,68 @@ export interface components {
       warnings?: string[];
       cluster?: string;
     };
+    /** Why a runtime is not the one OME picks (code in the order OME checks), in plain words */
+    RuntimeExclusion: {
+      code: string;
+      message: string;
+    };
+    /** One runtime as OME's selection sees it for a model */
+    RuntimeCandidate: {
+      name: string;
+      /** Set for a namespaced ServingRuntime */
+      namespace?: string;
+      isCluster: boolean;
+      /** OME's score (weights times priority); 0 where not compatible */
+      score: number;
+      /** The runtime can serve the model (named explicitly, at least) */
+      compatible: boolean;
+      /** OME would consider it for automatic selection */
+      selectable: boolean;
+      /** 1-based place among the selectable runtimes; 1 is the winner */
+      rank?: number;
+      reason?: components['schemas']['RuntimeExclusion'];
+    };
+    /** The runtimes OME would consider for a model, ranked, with the first reason each other one is excluded. Selection runs over every runtime of the cluster, as OME's does; the answer lists only those the caller may read and counts the others. */
+    ModelRuntimesResponse: {
+      cluster: string;
+      /** The namespace the service would live in (namespaced runtimes elsewhere are not seen) */
+      namespace?: string;
+      winner?: components['schemas']['RuntimeCandidate'];
+      /** OME would pick a runtime the caller may not read (it is not named) */
+      winnerHidden: boolean;
+      candidates: components['schemas']['RuntimeCandidate'][];
+      /** Model fields selection depends on that OME's model-agent has not filled in yet */
+      unknownModelFields: (
+        | 'modelFormat'
+        | 'modelArchitecture'
+        | 'modelFramework'
+        | 'modelParameterSize'
+      )[];
+      modelProblem?: components['schemas']['RuntimeExclusion'];
+      /** Runtimes that took part but that the caller may not read */
+      hiddenRuntimes: number;
+      errors: components['schemas']['ClusterError'][];
+    };
+    /** One model and how a given runtime fares for it */
+    RuntimeModelMatch: {
+      kind: 'ClusterBaseModel' | 'BaseModel';
+      name: string;
+      namespace?: string;
+      /** The runtime can serve the model (named explicitly, at least) */
+      compatible: boolean;
+      /** OME picks this runtime for the model when the service names none */
+      selected: boolean;
+      rank?: number;
+      reason?: components['schemas']['RuntimeExclusion'];
+      unknownModelFields: string[];
+    };
+    /** The models a runtime can serve (compatible first), and for each whether OME would pick it automatically. Lists only models the caller may read and counts the others. */
+    RuntimeModelsResponse: {
+      cluster: string;
+      models: components['schemas']['RuntimeModelMatch'][];
+      hiddenModels: number;
+      errors: components['schemas']['ClusterError'][];
+    };
     Error: {
       error: {
         name: string;
@@ -603,6 +733,8 @@ export interface components {
     offset: number;
     /** Page size (all items when absent) */
     limit: number;
+    /** The namespace the InferenceService would live in: its ServingRuntimes take part (default: the model's namespace; for a cluster model, none) */
+    selectionNamespace: string;
   };
   requestBodies: never;
   headers: never;
@@ -1207,6 +1339,117 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['WriteResult'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  getClusterBaseModelRuntimes: {
+    parameters: {
+      query?: {
+        /** The namespace the InferenceService would live in: its ServingRuntimes take part (default: the model's namespace; for a cluster model, none) */
+        namespace?: components['parameters']['selectionNamespace'];
+      };
+      header?: never;
+      path: {
+        /** Cluster name as the kubernetes backend knows it */
+        cluster: components['parameters']['cluster'];
+        /** Object name */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Ranked runtimes and reasons */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelRuntimesResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  getBaseModelRuntimes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** Cluster name as the kubernetes backend knows it */
+        cluster: components['parameters']['cluster'];
+        /** Namespace */
+        namespace: components['parameters']['namespace'];
+        /** Object name */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Ranked runtimes and reasons */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelRuntimesResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  getClusterServingRuntimeModels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** Cluster name as the kubernetes backend knows it */
+        cluster: components['parameters']['cluster'];
+        /** Object name */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Models and how the runtime fares for each */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RuntimeModelsResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  getServingRuntimeModels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** Cluster name as the kubernetes backend knows it */
+        cluster: components['parameters']['cluster'];
+        /** Namespace */
+        namespace: components['parameters']['namespace'];
+        /** Object name */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Models and how the runtime fares for each */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RuntimeModelsResponse'];
         };
       };
       default: components['responses']['Error'];

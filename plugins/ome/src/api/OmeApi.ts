@@ -13,7 +13,11 @@ import {
   OmeObjectRef,
   OmeWriteResult,
 } from '@ome-console/plugin-ome-common';
-import { OmeCountsResponse } from './contract';
+import {
+  OmeCountsResponse,
+  OmeModelRuntimesResponse,
+  OmeRuntimeModelsResponse,
+} from './contract';
 
 /**
  * Where a new object goes: a cluster, and a namespace for namespaced kinds (else the
@@ -137,6 +141,19 @@ export interface OmeApi {
     cluster: string,
     options?: OmeRequestOptions,
   ): Promise<OmeJsonSchema>;
+  /**
+   * The runtimes OME would pick from for a model (ClusterBaseModel or BaseModel), ranked, with
+   * the first reason each other one is excluded; `namespace` is where the service would live.
+   */
+  getModelRuntimes(
+    ref: OmeObjectRef,
+    options?: { namespace?: string } & OmeRequestOptions,
+  ): Promise<OmeModelRuntimesResponse>;
+  /** The models a runtime (ClusterServingRuntime or ServingRuntime) can serve. */
+  getRuntimeModels(
+    ref: OmeObjectRef,
+    options?: OmeRequestOptions,
+  ): Promise<OmeRuntimeModelsResponse>;
 }
 
 /** @public */

@@ -18,7 +18,12 @@ import {
   OmeObjectRef,
   OmeWriteResult,
 } from '@ome-console/plugin-ome-common';
-import type { OmeCountsResponse, OmePaths } from './contract';
+import type {
+  OmeCountsResponse,
+  OmeModelRuntimesResponse,
+  OmePaths,
+  OmeRuntimeModelsResponse,
+} from './contract';
 import {
   OmeApi,
   OmeCreateDecision,
@@ -308,6 +313,59 @@ export class OmeClient implements OmeApi {
       }),
     );
     return answer.schema as OmeJsonSchema;
+  }
+
+  async getModelRuntimes(
+    ref: OmeObjectRef,
+    options?: { namespace?: string } & OmeRequestOptions,
+  ): Promise<OmeModelRuntimesResponse> {
+    const client = await this.client();
+    const { cluster, namespace, name } = ref;
+    if (ref.kind === 'BaseModel') {
+      return data(
+        await client.GET(
+          '/clusters/{cluster}/namespaces/{namespace}/basemodels/{name}/runtimes',
+          {
+            params: { path: { cluster, namespace: namespace ?? '', name } },
+            signal: options?.signal,
+          },
+        ),
+      );
+    }
+    return data(
+      await client.GET('/clusters/{cluster}/clusterbasemodels/{name}/runtimes', {
+        params: {
+          path: { cluster, name },
+          query: options?.namespace ? { namespace: options.namespace } : {},
+        },
+        signal: options?.signal,
+      }),
+    );
+  }
+
+  async getRuntimeModels(
+    ref: OmeObjectRef,
+    options?: OmeRequestOptions,
+  ): Promise<OmeRuntimeModelsResponse> {
+    const client = await this.client();
+    const { cluster, namespace, name } = ref;
+    if (ref.kind === 'ServingRuntime') {
+      return data(
+        await client.GET(
+          '/clusters/{cluster}/namespaces/{namespace}/servingruntimes/{name}/models',
+          {
+            params: { path: { cluster, namespace: namespace ?? '', name } },
+            signal: options?.signal,
+          },
+        ),
+      );
+    }
+    return data(
+      await client.GET('/clusters/{cluster}/clusterservingruntimes/{name}/models', {
+        params: { path: { cluster, name } },
+        signal: options?.signal,
+      }),
+    );
   }
 
   private send(request: Request): Promise<Response> {

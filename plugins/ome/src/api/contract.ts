@@ -13,3 +13,11 @@ export type OmeKindCounts = OmeApiComponents['schemas']['KindCounts'];
 
 /** Answer of `GET /counts`: one entry per kind. @public */
 export type OmeCountsResponse = OmeApiComponents['schemas']['CountsResponse'];
+
+/** Answer of `GET .../clusterbasemodels/{name}/runtimes` and the BaseModel one. @public */
+export type OmeModelRuntimesResponse =
+  OmeApiComponents['schemas']['ModelRuntimesResponse'];
+
+/** Answer of `GET .../clusterservingruntimes/{name}/models` and the ServingRuntime one. @public */
+export type OmeRuntimeModelsResponse =
+  OmeApiComponents['schemas']['RuntimeModelsResponse'];

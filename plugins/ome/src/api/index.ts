@@ -7,7 +7,12 @@ export type {
   OmeRequestOptions,
   OmeWriteOptions,
 } from './OmeApi';
-export type { OmeCountsResponse, OmeKindCounts } from './contract';
+export type {
+  OmeCountsResponse,
+  OmeKindCounts,
+  OmeModelRuntimesResponse,
+  OmeRuntimeModelsResponse,
+} from './contract';
 export { OmeClient } from './OmeClient';
 export { omeErrorDetails, omeErrorMessage, omeErrorStatus } from './errors';
 export { omeChangeStreamApiRef, omeChangeMatches } from './OmeChangeStreamApi';

@@ -14,3 +14,6 @@ export {
 export type { ResourceListQuery } from './useResourceListQuery';
 export { itemKey, useRowSelection } from './useRowSelection';
 export { useOmeChanges } from './useOmeChanges';
+
+export { useModelRuntimes } from './useModelRuntimes';
+export { useRuntimeModels } from './useRuntimeModels';

@@ -47,6 +47,8 @@ export function mockOmeApi(overrides: Partial<OmeApi> = {}): jest.Mocked<OmeApi>
     mayCreate: jest.fn(async () => ({ allowed: true, conditional: false })),
     getCounts: jest.fn(async () => ({ items: [] })),
     getKindSchema: jest.fn(async () => ({ type: 'object' })),
+    getModelRuntimes: notMocked('getModelRuntimes'),
+    getRuntimeModels: notMocked('getRuntimeModels'),
     ...overrides,
   } as jest.Mocked<OmeApi>;
 }

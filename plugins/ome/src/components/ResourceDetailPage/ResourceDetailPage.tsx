@@ -19,6 +19,16 @@ import { CloneButton } from './CloneButton';
 import { CloneDialog } from './CloneDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { RelatedObjects } from './RelatedObjects';
+import { ModelRuntimes } from './ModelRuntimes';
+import { RuntimeModels } from './RuntimeModels';
+
+/** Kinds with a runtime-selection tab: models list their runtimes, runtimes their models. */
+const SELECTION_TAB: Partial<Record<string, string>> = {
+  ClusterBaseModel: 'Runtimes',
+  BaseModel: 'Runtimes',
+  ClusterServingRuntime: 'Models',
+  ServingRuntime: 'Models',
+};
 
 /** One object: overview cards, its YAML, related objects; edit, clone and delete. */
 export function ResourceDetailPage(props: OmeObjectRef) {
@@ -95,6 +105,9 @@ export function ResourceDetailPage(props: OmeObjectRef) {
         <Tab label="Overview" />
         <Tab label="YAML" />
         <Tab label="Related" />
+        {SELECTION_TAB[kind] && (
+          <Tab label={SELECTION_TAB[kind]} data-testid="ome-selection-tab" />
+        )}
       </Tabs>
       <Box mt={2}>
         {tab === 0 && (
@@ -110,6 +123,12 @@ export function ResourceDetailPage(props: OmeObjectRef) {
         )}
         {tab === 2 && (
           <RelatedObjects source={ref} object={object} />
+        )}
+        {tab === 3 && (kind === 'ClusterBaseModel' || kind === 'BaseModel') && (
+          <ModelRuntimes model={ref} />
+        )}
+        {tab === 3 && (kind === 'ClusterServingRuntime' || kind === 'ServingRuntime') && (
+          <RuntimeModels runtime={ref} />
         )}
       </Box>
       {dialog === 'clone' && (
