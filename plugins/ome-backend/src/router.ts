@@ -21,6 +21,7 @@ import { OmeRouteContext, credentialsOf } from './routes/context';
 import { registerClusterRoutes } from './routes/clusters';
 import { registerCountRoutes } from './routes/counts';
 import { registerImportRoutes } from './routes/import';
+import { registerHuggingFaceRoutes } from './routes/huggingface';
 import { registerPermissionRoutes } from './routes/permissions';
 import { registerResourceRoutes } from './routes/resources';
 import { registerWriteRoutes } from './routes/writes';
@@ -30,6 +31,8 @@ import { ClusterService } from './service/ClusterService';
 import { omeErrorHandler } from './service/errorHandler';
 import { ActingUser } from './service/impersonation';
 import { ImportService } from './service/ImportService';
+import { HubTokenSecrets } from './service/HubTokenSecrets';
+import { HuggingFaceService } from './service/HuggingFaceService';
 import { KindSchemaService } from './service/KindSchemaService';
 import { KubernetesProxyClient } from './service/KubernetesProxyClient';
 import { OmeResourceService } from './service/OmeResourceService';
@@ -44,6 +47,8 @@ export interface RouterOptions {
   writer: OmeResourceWriter;
   importer: ImportService;
   schemas: KindSchemaService;
+  huggingFace: HuggingFaceService;
+  hubTokens: HubTokenSecrets;
   namespaceLabels: NamespaceLabels;
   auditor: AuditorService;
   userInfo: UserInfoService;
@@ -74,6 +79,9 @@ export async function createRouter(
     writer: options.writer,
     importer: options.importer,
     schemas: options.schemas,
+    huggingFace: options.huggingFace,
+    hubTokens: options.hubTokens,
+    permissions: options.permissions,
   };
 
   const api = createValidatedOpenApiRouter(omeOpenApiSpec, {
@@ -84,6 +92,7 @@ export async function createRouter(
   registerPermissionRoutes(api, ctx);
   registerCountRoutes(api, ctx);
   registerImportRoutes(api, ctx);
+  registerHuggingFaceRoutes(api, ctx);
   registerResourceRoutes(api, ctx);
   registerWriteRoutes(api, ctx);
 

@@ -22,3 +22,4 @@ export type {
   components as OmeApiComponents,
   operations as OmeApiOperations,
 } from './schema/openapi.types.generated';
+export * from './huggingface';

@@ -47,6 +47,9 @@ export function mockOmeApi(overrides: Partial<OmeApi> = {}): jest.Mocked<OmeApi>
     mayCreate: jest.fn(async () => ({ allowed: true, conditional: false })),
     getCounts: jest.fn(async () => ({ items: [] })),
     getKindSchema: jest.fn(async () => ({ type: 'object' })),
+    searchHuggingFace: jest.fn(async () => []),
+    inspectHuggingFace: notMocked('inspectHuggingFace'),
+    importHuggingFace: notMocked('importHuggingFace'),
     ...overrides,
   } as jest.Mocked<OmeApi>;
 }

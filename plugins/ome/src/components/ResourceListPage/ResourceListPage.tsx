@@ -74,6 +74,11 @@ export function ResourceListPage(props: { kind: OmeKind }) {
         <Button component={RouterLink} to={paths.importYaml()}>
           Import YAML
         </Button>
+        {(kind === 'ClusterBaseModel' || kind === 'BaseModel') && (
+          <Button component={RouterLink} to={paths.huggingFaceImport()}>
+            Import from HuggingFace
+          </Button>
+        )}
       </Box>
       <ListFilters
         query={query}

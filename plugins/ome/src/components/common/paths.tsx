@@ -30,6 +30,7 @@ export function omePaths(base: string) {
     list: (kind: OmeKind) => `${base}/${omeKindInfo(kind).plural}`,
     create: (kind: OmeKind) => `${base}/${omeKindInfo(kind).plural}/new`,
     importYaml: () => `${base}/import`,
+    huggingFaceImport: () => `${base}/huggingface`,
     detail: objectPath,
     edit: (ref: OmeObjectRef) => `${objectPath(ref)}/edit`,
   };
