@@ -7,7 +7,7 @@
 //
 // Routes (as the hub serves them):
 //   GET /api/models?search=&limit=        list (id, author, downloads, likes, gated, tags, ...)
-//   GET /api/models/<owner>/<name>        one model with siblings, cardData, safetensors
+//   GET /api/models/<owner>/<name>[/revision/<rev>]   one model with siblings, cardData, safetensors
 //   GET /<owner>/<name>/resolve/<rev>/config.json
 // Gated models need `Authorization: Bearer <STANDIN_HUB_TOKEN>` for config.json (401 else).
 // Test models that misbehave on purpose: `standin-tests/slow-model` (config.json never
@@ -176,7 +176,8 @@ export async function startStandinModelHub({ port = 0 } = {}) {
       const limit = Math.min(Number(url.searchParams.get('limit') ?? 20) || 20, 100);
       return send(res, 200, MODELS.filter(m => m.id.toLowerCase().includes(search)).slice(0, limit).map(summary));
     }
-    let m = /^\/api\/models\/(.+)$/.exec(url.pathname);
+    // /api/models/<id> and /api/models/<id>/revision/<rev> (every revision has the same files here)
+    let m = /^\/api\/models\/(.+?)(?:\/revision\/[^/]+)?$/.exec(url.pathname);
     if (m) {
       const model = MODELS.find(x => x.id === decodeURIComponent(m[1]));
       return model ? send(res, 200, detail(model)) : send(res, 404, { error: 'Repository not found' });

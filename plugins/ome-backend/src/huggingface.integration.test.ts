@@ -5,7 +5,13 @@
  * without a token, all-or-nothing on a failure half-way, the Secret's clean-up, and a hub
  * that answers slowly, too much or garbage.
  */
+import {
+  coreServices,
+  createServiceFactory,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import request from 'supertest';
 import omePlugin from './index';
@@ -210,7 +216,7 @@ describe('HuggingFace import', () => {
       .post('/api/ome/huggingface/import?dryRun=true')
       .set('Authorization', USER)
       .send(body);
-    expect(dry.status).toBe(201);
+    expect({ status: dry.status, body: dry.body }).toMatchObject({ status: 201 });
     expect(dry.body.model.dryRun).toBe(true);
     expect((await kubeRequest(clusterA, 'GET', modelPath('BaseModel', name, 'team-a'))).status).toBe(404);
 
@@ -269,7 +275,7 @@ describe('HuggingFace import', () => {
       modelId: 'meta-llama/Llama-3.1-8B-Instruct',
       token: STANDIN_HUB_TOKEN,
     });
-    expect(res.status).toBe(201);
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
     expect(res.text).not.toContain(STANDIN_HUB_TOKEN);
     expect(res.body.secret.namespace).toBe('ome');
     const secretName = res.body.secret.name;
@@ -396,5 +402,84 @@ describe('HuggingFace import', () => {
     });
     expect(kind.status).toBe(400);
     expect(kind.body.error.message).toContain('kind');
+  });
+});
+
+describe('HuggingFace import without ome.secret.create', () => {
+  let denying: Awaited<ReturnType<typeof startTestBackend>>;
+  beforeAll(async () => {
+    const base = backendConfig();
+    // Everything allowed but storing a token: the Secret's own permission decides alone.
+    const permissions = {
+      async authorize(requests: Array<{ permission: { name: string } }>) {
+        return requests.map(r => ({
+          result:
+            r.permission.name === 'ome.secret.create'
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        }));
+      },
+      async authorizeConditional(requests: unknown[]) {
+        return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
+      },
+    } as unknown as PermissionsService;
+    denying = await startTestBackend({
+      features: [
+        kubernetesPlugin,
+        omePlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            ...base,
+            ome: {
+              ...base.ome,
+              huggingFace: { baseUrl: hub.url },
+              clusters: [
+                {
+                  name: 'ome-dev-a',
+                  secretWriter: { token: clusterA.tokens['ome-secret-writer'] },
+                },
+              ],
+            },
+          },
+        }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        createServiceFactory({
+          service: coreServices.permissions,
+          deps: {},
+          factory: () => permissions,
+        }),
+      ],
+    });
+  });
+  afterAll(() => denying?.stop());
+
+  it('refuses a token (403) but imports an open model, and writes nothing for the refusal', async () => {
+    const name = `hf-nosecret-${RUN}`;
+    const refused = await request(denying.server)
+      .post('/api/ome/huggingface/import')
+      .set('Authorization', USER)
+      .send({
+        cluster: 'ome-dev-a',
+        kind: 'ClusterBaseModel',
+        name,
+        modelId: 'meta-llama/Llama-3.1-8B-Instruct',
+        token: STANDIN_HUB_TOKEN,
+      });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('ome.secret.create');
+    expect((await kubeRequest(clusterA, 'GET', modelPath('ClusterBaseModel', name))).status).toBe(404);
+    expect(await ownSecrets(clusterA, 'ome', `ClusterBaseModel/${name}`)).toEqual([]);
+    const open = await request(denying.server)
+      .post('/api/ome/huggingface/import?dryRun=true')
+      .set('Authorization', USER)
+      .send({
+        cluster: 'ome-dev-a',
+        kind: 'ClusterBaseModel',
+        name,
+        modelId: 'microsoft/phi-2',
+      });
+    expect({ status: open.status, body: open.body }).toMatchObject({ status: 201 });
   });
 });

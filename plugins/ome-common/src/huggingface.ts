@@ -88,12 +88,13 @@ export function hfRevisionProblem(revision: string): string | undefined {
 }
 
 /**
- * A parameter count in OME's `modelParameterSize` form: billions with at most one
- * decimal (`7.6B`, trailing `.0` dropped), millions below one billion (`350M`).
+ * A parameter count in the form of OME's catalog (`modelParameterSize`): billions with at
+ * most one decimal (`7.6B`, `0.6B`; trailing `.0` dropped) from 0.1 billion up, millions
+ * below that (`82M`).
  * @public
  */
 export function formatParameterSize(count: number): string {
-  if (count >= 1e9) {
+  if (count >= 0.95e8) {
     const b = Math.round(count / 1e8) / 10;
     return `${b}B`;
   }
