@@ -23,3 +23,4 @@ export type {
   operations as OmeApiOperations,
 } from './schema/openapi.types.generated';
 export * from './huggingface';
+export * from './runtimeSelection';
