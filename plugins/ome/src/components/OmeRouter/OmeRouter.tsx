@@ -4,6 +4,7 @@ import { omeKindByPlural } from '@ome-console/plugin-ome-common';
 import { OmeBaseProvider } from '../common/paths';
 import { ImportPage } from '../ImportPage';
 import { HuggingFaceImportPage } from '../HuggingFaceImportPage';
+import { DeployWizardPage } from '../DeployWizardPage';
 import { ResourceDetailPage } from '../ResourceDetailPage/ResourceDetailPage';
 import {
   ResourceCreatePage,
@@ -57,6 +58,7 @@ export function OmeRouter() {
         <Route path="/" element={<OverviewPage />} />
         <Route path="import" element={<ImportPage />} />
         <Route path="huggingface" element={<HuggingFaceImportPage />} />
+        <Route path="deploy" element={<DeployWizardPage />} />
         <Route path=":plural/*" element={<KindRoutes />} />
       </Routes>
     </OmeBaseProvider>

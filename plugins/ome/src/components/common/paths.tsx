@@ -31,6 +31,13 @@ export function omePaths(base: string) {
     create: (kind: OmeKind) => `${base}/${omeKindInfo(kind).plural}/new`,
     importYaml: () => `${base}/import`,
     huggingFaceImport: () => `${base}/huggingface`,
+    /** The deploy wizard, optionally for a model (a BaseModel's namespace is the service's). */
+    deploy: (from?: { cluster?: string; namespace?: string; model?: string }) => {
+      const q = new URLSearchParams(
+        Object.entries(from ?? {}).filter((e): e is [string, string] => !!e[1]),
+      ).toString();
+      return `${base}/deploy${q ? `?${q}` : ''}`;
+    },
     detail: objectPath,
     edit: (ref: OmeObjectRef) => `${objectPath(ref)}/edit`,
   };
