@@ -244,15 +244,18 @@ export function detectHfModel(
 /** Reads a hub model from the hub's `GET /api/models/<id>` answer (unknown fields ignored). @public */
 export function parseHfModelInfo(raw: unknown): HfModelInfo | undefined {
   if (!isRecord(raw)) return undefined;
-  const id = typeof raw.id === 'string' ? raw.id : typeof raw.modelId === 'string' ? raw.modelId : undefined;
-  if (!id) return undefined;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const id = str(raw.id) ?? str(raw.modelId);
+  if (!id) return undefined;
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
   const tags = Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [];
   const card = isRecord(raw.cardData) ? raw.cardData : {};
   const license =
     str(card.license) ?? tags.find(t => t.startsWith('license:'))?.slice('license:'.length);
-  const gated = raw.gated === 'auto' || raw.gated === 'manual' ? raw.gated : raw.gated === true ? 'auto' : false;
+  // The hub answers `false`, `"auto"` or `"manual"`; older answers say `true` for auto.
+  let gated: HfModelInfo['gated'] = false;
+  if (raw.gated === 'auto' || raw.gated === 'manual') gated = raw.gated;
+  else if (raw.gated === true) gated = 'auto';
   const files = (Array.isArray(raw.siblings) ? raw.siblings : [])
     .filter(isRecord)
     .filter(s => typeof s.rfilename === 'string')

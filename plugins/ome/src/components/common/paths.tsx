@@ -33,10 +33,12 @@ export function omePaths(base: string) {
     huggingFaceImport: () => `${base}/huggingface`,
     /** The deploy wizard, optionally for a model (a BaseModel's namespace is the service's). */
     deploy: (from?: { cluster?: string; namespace?: string; model?: string }) => {
-      const q = new URLSearchParams(
-        Object.entries(from ?? {}).filter((e): e is [string, string] => !!e[1]),
-      ).toString();
-      return `${base}/deploy${q ? `?${q}` : ''}`;
+      const q = new URLSearchParams();
+      for (const [key, value] of Object.entries(from ?? {})) {
+        if (value) q.set(key, value);
+      }
+      const query = q.toString();
+      return `${base}/deploy${query ? `?${query}` : ''}`;
     },
     detail: objectPath,
     edit: (ref: OmeObjectRef) => `${objectPath(ref)}/edit`,
