@@ -39,6 +39,16 @@ export function rbacObjects() {
       { apiGroups: [''], resources: ['users', 'groups', 'serviceaccounts'], verbs: ['impersonate'] },
     ]),
     crb('ome-console:impersonator', 'ome-console:impersonator', [user('ome-impersonator')]),
+    // Only creating and deleting Secrets (HuggingFace tokens of imported models), for the OME
+    // backend's own credential: the kubernetes plugin's credential gets no rights on Secrets
+    // (everyone holding kubernetes.proxy could read them). deletecollection lets the console
+    // delete a Secret only when it carries the console's label (a label selector), without get.
+    clusterRole('ome-console:secret-writer', [
+      { apiGroups: [''], resources: ['secrets'], verbs: ['create', 'delete', 'deletecollection'] },
+    ]),
+    crb('ome-console:secret-writer', 'ome-console:secret-writer', [user('ome-secret-writer')]),
+    // OME's own namespace: the model-agent reads a ClusterBaseModel's hub-token Secret there.
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ome' } },
     // Ordinary users: everyone in team-a/team-b reads ome.io cluster-wide (and namespaces) ...
     clusterRole('ome-console:ome-viewer', [
       { apiGroups: ['ome.io'], resources: ['*'], verbs: read },

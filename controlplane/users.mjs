@@ -8,6 +8,8 @@ export const USERS = [
   { name: 'ome-admin', groups: ['system:masters'] },
   { name: 'backstage-kubernetes', groups: ['ome-console:backstage'] },
   { name: 'ome-impersonator', groups: ['ome-console:impersonators'] },
+  // The OME backend's own credential for the hub-token Secrets of HuggingFace imports.
+  { name: 'ome-secret-writer', groups: ['ome-console:secret-writers'] },
   { name: 'alice', groups: ['team-a'] },
   { name: 'bob', groups: ['team-b'] },
 ];

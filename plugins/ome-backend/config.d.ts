@@ -38,6 +38,18 @@ export interface Config {
       clusterRefreshMs?: number;
     };
     /**
+     * HuggingFace import: the hub every outbound call goes to (nowhere else), with a bound
+     * on time and size per request.
+     */
+    huggingFace?: {
+      /** The hub's address. Defaults to the public hub, https://huggingface.co. */
+      baseUrl?: string;
+      /** How long one hub request may take, in milliseconds. Defaults to 10000. */
+      timeoutMs?: number;
+      /** The most bytes one hub answer may have. Defaults to 2097152 (2 MiB). */
+      maxResponseBytes?: number;
+    };
+    /**
      * Per-cluster settings, by the kubernetes backend's cluster name.
      */
     clusters?: Array<{
@@ -66,6 +78,21 @@ export interface Config {
         userPrefix?: string;
         /** Put before Kubernetes group names, e.g. `backstage:`. Defaults to ''. */
         groupPrefix?: string;
+      };
+      /**
+       * The OME backend's own credential for the hub-token Secrets of HuggingFace imports
+       * of gated models: it may only create and delete (and deletecollection) Secrets. Sent
+       * as `Backstage-Kubernetes-Authorization`, so the kubernetes plugin's credential needs
+       * no rights on Secrets. Without it, imports with a token are refused on this cluster.
+       */
+      secretWriter?: {
+        /**
+         * Bearer token.
+         * @visibility secret
+         */
+        token?: string;
+        /** A file holding that token (read at start-up); instead of `token`. */
+        tokenFile?: string;
       };
     }>;
     /** The browser change stream (`GET /api/ome/events`). */

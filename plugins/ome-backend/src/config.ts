@@ -15,6 +15,67 @@ export interface OmeBackendOptions {
   impersonation: Map<string, ImpersonationSettings>;
   /** The watch-backed cache (`ome.cache`). */
   cache: CacheSettings;
+
+  /** Clusters (by name) → token of the OME backend's own Secret writer (HuggingFace tokens). */
+  secretWriters: Map<string, string>;
+  huggingFace: HuggingFaceHubOptions;
+}
+
+/** Where the HuggingFace hub is and how much of it one request may take. */
+export interface HuggingFaceHubOptions {
+  /** The hub's address (every outbound call goes only there). */
+  baseUrl: string;
+  timeoutMs: number;
+  maxResponseBytes: number;
+}
+
+/** The public hub; a config key points elsewhere (a mirror, or a stand-in in tests). */
+const DEFAULT_HUB = 'https://huggingface.co';
+
+function readHuggingFace(config: Config): HuggingFaceHubOptions {
+  const baseUrl = (
+    config.getOptionalString('ome.huggingFace.baseUrl') ?? DEFAULT_HUB
+  ).replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new Error(`Invalid config ome.huggingFace.baseUrl: not a URL`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol)) {
+    throw new Error(`Invalid config ome.huggingFace.baseUrl: must be http(s)`);
+  }
+  return {
+    baseUrl,
+    timeoutMs: positive(config, 'ome.huggingFace.timeoutMs', 10_000),
+    maxResponseBytes: positive(
+      config,
+      'ome.huggingFace.maxResponseBytes',
+      2 * 1024 * 1024,
+    ),
+  };
+}
+
+function tokenOf(config: Config, key: string): string {
+  const inline = config.getOptionalString('token');
+  const file = config.getOptionalString('tokenFile');
+  if (!!inline === !!file) {
+    throw new Error(`Invalid config ${key}: give exactly one of token and tokenFile`);
+  }
+  const token = inline ?? fs.readFileSync(file!, 'utf8').trim();
+  if (!token) throw new Error(`Invalid config ${key}: the token is empty`);
+  return token;
+}
+
+function readSecretWriters(config: Config): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const cluster of config.getOptionalConfigArray('ome.clusters') ?? []) {
+    const name = cluster.getString('name');
+    const writer = cluster.getOptionalConfig('secretWriter');
+    if (!writer) continue;
+    result.set(name, tokenOf(writer, `ome.clusters[${name}].secretWriter`));
+  }
+  return result;
 }
 
 function readImpersonation(config: Config): Map<string, ImpersonationSettings> {
@@ -105,5 +166,7 @@ export function readOmeBackendOptions(config: Config): OmeBackendOptions {
     clusterTimeoutMs,
     requestTimeoutMs: positive(config, 'ome.requestTimeoutMs', 30_000),
     impersonation: readImpersonation(config),
+    secretWriters: readSecretWriters(config),
+    huggingFace: readHuggingFace(config),
   };
 }

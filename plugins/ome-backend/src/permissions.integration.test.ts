@@ -47,6 +47,10 @@ import omePlugin, {
 } from './index';
 import { OmeOperation, omeOperations } from './schema/operations';
 import {
+  StandinModelHub,
+  startStandinModelHub,
+} from './__testUtils__/standinModelHub';
+import {
   backendConfig,
   clusterA,
   clusterB,
@@ -549,6 +553,31 @@ function instance(route: OmeOperation, n: number) {
         ns: subject.metadata.namespace,
       };
     }
+
+    // HuggingFace import (the stand-in model hub answers): reading the hub is decided by
+    // read, the import by create on the model about to be created.
+    case 'searchHuggingFaceModels':
+      return { path: `${route.path}?search=qwen`, ok: 200 };
+    case 'inspectHuggingFaceModel':
+      return {
+        path: route.path,
+        body: { modelId: 'Qwen/Qwen2.5-0.5B-Instruct' },
+        ok: 200,
+      };
+    case 'importHuggingFaceModel':
+      return {
+        path: `${route.path}?dryRun=true`,
+        body: {
+          cluster: 'ome-dev-a',
+          kind: 'BaseModel',
+          namespace: 'team-a',
+          name: newName,
+          modelId: 'Qwen/Qwen2.5-0.5B-Instruct',
+        },
+        ok: 201,
+        action: 'write' as const,
+        ns: 'team-a',
+      };
     default:
       throw new Error(
         `the matrix does not know operation ${route.operationId}: add it`,
@@ -559,12 +588,17 @@ function instance(route: OmeOperation, n: number) {
 describe('permission matrix over the route table (permission.enabled: true)', () => {
   let server: Server;
   let stop: () => Promise<void>;
+  let hub: StandinModelHub | undefined;
   beforeAll(async () => {
-    const backend = await startBackend();
+    hub = await startStandinModelHub();
+    const backend = await startBackend({ huggingFace: { baseUrl: hub.url } });
     server = backend.server;
     stop = () => backend.stop();
   });
-  afterAll(() => stop?.());
+  afterAll(async () => {
+    await stop?.();
+    await hub?.stop();
+  });
 
   it('gives every route x role the expected status, with real denials for every non-admin role', async () => {
     const routes = omeOperations();

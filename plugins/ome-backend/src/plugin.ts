@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { omePermissions } from '@ome-console/plugin-ome-common';
+import {
+  omePermissions,
+  omeSecretCreatePermission,
+} from '@ome-console/plugin-ome-common';
 import { readOmeBackendOptions } from './config';
 import {
   omePermissionRules,
@@ -19,6 +22,10 @@ import { NamespaceLabels } from './permissions/NamespaceLabels';
 import { OmeEventHub } from './service/events/OmeEventHub';
 import { OmeResourceCache } from './service/cache/OmeResourceCache';
 import { ProxyStream } from './service/cache/ProxyStream';
+
+import { HubTokenSecrets } from './service/HubTokenSecrets';
+import { HuggingFaceHub } from './service/HuggingFaceHub';
+import { HuggingFaceService } from './service/HuggingFaceService';
 
 /**
  * The OME backend plugin: reads and writes OME resources across the clusters of the
@@ -98,6 +105,16 @@ export const omePlugin = createBackendPlugin({
         const schemas = new KindSchemaService({ client });
         const importer = new ImportService({ client, writer });
         const namespaceLabels = new NamespaceLabels({ client });
+        const hubTokens = new HubTokenSecrets({
+          client,
+          writers: options.secretWriters,
+        });
+        const huggingFace = new HuggingFaceService({
+          hub: new HuggingFaceHub(options.huggingFace),
+          secrets: hubTokens,
+          writer,
+        });
+        permissionsRegistry.addPermissions([omeSecretCreatePermission]);
 
         permissionsRegistry.addResourceType({
           resourceRef: omeResourcePermissionResourceRef,
@@ -140,6 +157,8 @@ export const omePlugin = createBackendPlugin({
             writer,
             importer,
             schemas,
+            huggingFace,
+            hubTokens,
             namespaceLabels,
             auditor,
             userInfo,

@@ -21,6 +21,8 @@ import { OmeResourceWriter } from './service/OmeResourceWriter';
 import { ImportService } from './service/ImportService';
 import { KindSchemaService } from './service/KindSchemaService';
 import { omeOperations } from './schema/operations';
+import { HubTokenSecrets } from './service/HubTokenSecrets';
+import { HuggingFaceService } from './service/HuggingFaceService';
 
 // Each test builds a router, whose validator compiles the whole OpenAPI document on its
 // first request: seconds on a loaded machine, beyond jest's 5 s default.
@@ -91,6 +93,8 @@ async function setup(
     writer,
     importer,
     schemas: {} as KindSchemaService,
+    huggingFace: {} as HuggingFaceService,
+    hubTokens: {} as HubTokenSecrets,
     namespaceLabels: {} as NamespaceLabels,
     auditor: mockServices.auditor.mock(),
     userInfo: mockServices.userInfo(),

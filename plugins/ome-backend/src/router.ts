@@ -22,6 +22,7 @@ import { registerClusterRoutes } from './routes/clusters';
 import { registerCountRoutes } from './routes/counts';
 import { registerEventRoutes } from './routes/events';
 import { registerImportRoutes } from './routes/import';
+import { registerHuggingFaceRoutes } from './routes/huggingface';
 import { registerPermissionRoutes } from './routes/permissions';
 import { registerResourceRoutes } from './routes/resources';
 import { registerRuntimeSelectionRoutes } from './routes/runtimes';
@@ -33,6 +34,8 @@ import { omeErrorHandler } from './service/errorHandler';
 import { OmeEventHub } from './service/events/OmeEventHub';
 import { ActingUser } from './service/impersonation';
 import { ImportService } from './service/ImportService';
+import { HubTokenSecrets } from './service/HubTokenSecrets';
+import { HuggingFaceService } from './service/HuggingFaceService';
 import { KindSchemaService } from './service/KindSchemaService';
 import { KubernetesProxyClient } from './service/KubernetesProxyClient';
 import { OmeResourceService } from './service/OmeResourceService';
@@ -48,6 +51,8 @@ export interface RouterOptions {
   writer: OmeResourceWriter;
   importer: ImportService;
   schemas: KindSchemaService;
+  huggingFace: HuggingFaceService;
+  hubTokens: HubTokenSecrets;
   namespaceLabels: NamespaceLabels;
   auditor: AuditorService;
   userInfo: UserInfoService;
@@ -81,6 +86,10 @@ export async function createRouter(
     importer: options.importer,
     schemas: options.schemas,
     selection: new RuntimeSelectionService({ resources: options.resources }),
+
+    huggingFace: options.huggingFace,
+    hubTokens: options.hubTokens,
+    permissions: options.permissions,
   };
 
   const api = createValidatedOpenApiRouter(omeOpenApiSpec, {
@@ -93,6 +102,8 @@ export async function createRouter(
   registerEventRoutes(api, ctx, options.events ?? new OmeEventHub());
   registerImportRoutes(api, ctx);
   registerRuntimeSelectionRoutes(api, ctx);
+
+  registerHuggingFaceRoutes(api, ctx);
   registerResourceRoutes(api, ctx);
   registerWriteRoutes(api, ctx);
 

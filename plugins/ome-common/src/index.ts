@@ -23,4 +23,5 @@ export type {
   components as OmeApiComponents,
   operations as OmeApiOperations,
 } from './schema/openapi.types.generated';
+export * from './huggingface';
 export * from './runtimeSelection';

@@ -59,6 +59,17 @@ export const omeResourceOperationalReadPermission = createPermission({
 });
 
 /**
+ * Create a Secret with a model hub token (HuggingFace import of a gated model), separate
+ * from creating the model: whoever holds it puts a credential into the cluster. A basic
+ * permission; the model itself is decided by `ome.resource.create`.
+ * @public
+ */
+export const omeSecretCreatePermission = createPermission({
+  name: 'ome.secret.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the OME plugins.
  * @public
  */

@@ -9,7 +9,10 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { OME_RESOURCE_TYPE } from '@ome-console/plugin-ome-common';
+import {
+  OME_RESOURCE_TYPE,
+  omeSecretCreatePermission,
+} from '@ome-console/plugin-ome-common';
 import { createOmeConditionalDecision, omeConditions } from './rules';
 
 /**
@@ -60,7 +63,8 @@ export class OmeExamplePolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const { permission } = request;
-    if (!isResourcePermission(permission, OME_RESOURCE_TYPE)) {
+    const secret = permission.name === omeSecretCreatePermission.name;
+    if (!secret && !isResourcePermission(permission, OME_RESOURCE_TYPE)) {
       return { result: AuthorizeResult.ALLOW };
     }
     if (!user) return { result: AuthorizeResult.DENY };
@@ -69,6 +73,16 @@ export class OmeExamplePolicy implements PermissionPolicy {
     );
     const refs = ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US'));
     if (refs.some(r => this.#adminGroups.has(r))) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (secret) {
+      // Hub tokens: team members (who may create models in their namespaces) may store
+      // them; where the model may go is decided by ome.resource.create.
+      return refs.some(r => r.startsWith('group:default/'))
+        ? { result: AuthorizeResult.ALLOW }
+        : { result: AuthorizeResult.DENY };
+    }
+    if (!isResourcePermission(permission, OME_RESOURCE_TYPE)) {
       return { result: AuthorizeResult.ALLOW };
     }
     if (permission.attributes.action === 'read') {

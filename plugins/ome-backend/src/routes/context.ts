@@ -3,6 +3,7 @@ import {
   BackstageServicePrincipal,
   BackstageUserPrincipal,
   HttpAuthService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
 import {
@@ -19,6 +20,8 @@ import { OmeAuthorizer } from '../service/authorization';
 import { WriteAuditor } from '../service/audit';
 import { ClusterService } from '../service/ClusterService';
 import { ImportService } from '../service/ImportService';
+import { HubTokenSecrets } from '../service/HubTokenSecrets';
+import { HuggingFaceService } from '../service/HuggingFaceService';
 import { KindSchemaService } from '../service/KindSchemaService';
 import { OmeResourceService } from '../service/OmeResourceService';
 import { OmeResourceWriter } from '../service/OmeResourceWriter';
@@ -38,6 +41,13 @@ export interface OmeRouteContext {
   importer: ImportService;
   schemas: KindSchemaService;
   selection: RuntimeSelectionService;
+
+  /** HuggingFace import (hub reads and model creation with its token Secret). */
+  huggingFace: HuggingFaceService;
+  /** The console's own hub-token Secrets (deleted with their model when unused). */
+  hubTokens: HubTokenSecrets;
+  /** For basic (non-resource) permissions such as ome.secret.create. */
+  permissions: PermissionsService;
 }
 
 /** The caller: a Backstage user or service (401 otherwise). */

@@ -1,4 +1,5 @@
 import {
+  KubernetesObject,
   OmeKind,
   omeResourceCreatePermission,
   omeResourceDeletePermission,
@@ -146,17 +147,30 @@ export function registerWriteRoutes(
           credentials,
           omeResourceDeletePermission,
         );
-        return writer.delete(ref, {
+        let deleted: KubernetesObject | undefined;
+        const result = await writer.delete(ref, {
           dryRun,
           resourceVersion,
           // Decided on the stored object, once it is known to exist (else 404).
-          authorize: async stored =>
+          authorize: async stored => {
             authorizer.assertAllowed(
               omeResourceDeletePermission,
               mayDelete,
               asItem(ref.cluster, stored),
-            ),
+            );
+            deleted = stored;
+          },
         });
+        // Nothing collects garbage for the hub-token Secret the console made with a
+        // HuggingFace import: it goes with its model when no other model names it.
+        if (!dryRun && deleted) {
+          // The model is gone either way; a Secret left behind is reported by nobody but
+          // harms nothing, so its clean-up never fails the delete.
+          await ctx.hubTokens
+            .deleteIfUnused(ref.cluster, deleted)
+            .catch(() => undefined);
+        }
+        return result;
       },
     );
   };

@@ -49,6 +49,12 @@ export interface ProxyRequestOptions {
    * whose answer is shared between users (caches, the permission system's own lookups).
    */
   asPlugin?: boolean;
+  /**
+   * Bearer token of a credential of the OME backend's own (e.g. the Secret writer of
+   * HuggingFace imports), sent as `Backstage-Kubernetes-Authorization` so that the proxy uses
+   * it instead of its cluster credential; never impersonates.
+   */
+  credential?: string;
 }
 
 /** Headers a caller's options may never set: identity is the client's business. */
@@ -263,8 +269,16 @@ export class KubernetesProxyClient {
       [HEADER_KUBERNETES_CLUSTER]: cluster,
     });
     const impersonation = this.#impersonation.get(cluster);
-    const actor = options.asPlugin ? undefined : actingUsers.getStore();
-    if (impersonation && actor) {
+    const actor =
+      options.asPlugin || options.credential
+        ? undefined
+        : actingUsers.getStore();
+    if (options.credential) {
+      headers.set(
+        'Backstage-Kubernetes-Authorization',
+        `Bearer ${options.credential}`,
+      );
+    } else if (impersonation && actor) {
       // The impersonator credential is the OME backend's own; the kubernetes plugin's
       // cluster credential never needs (and must not have) the impersonate verb.
       for (const [name, value] of impersonationHeaders(impersonation, actor)) {

@@ -32,6 +32,9 @@ export const spec = {
     {
       name: 'Meta',
     },
+    {
+      name: 'HuggingFace',
+    },
   ],
   components: {
     securitySchemes: {
@@ -782,6 +785,258 @@ export const spec = {
           },
         },
       },
+      HuggingFaceModel: {
+        description:
+          'A model of the HuggingFace hub (card details and, for one model, its files)',
+        type: 'object',
+        required: ['id', 'gated', 'tags', 'files'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          author: {
+            type: 'string',
+          },
+          sha: {
+            type: 'string',
+          },
+          lastModified: {
+            type: 'string',
+          },
+          downloads: {
+            type: 'number',
+          },
+          likes: {
+            type: 'number',
+          },
+          gated: {
+            description:
+              'false, or how the hub grants access (a token is needed either way)',
+            oneOf: [
+              {
+                type: 'boolean',
+                enum: [false],
+              },
+              {
+                type: 'string',
+                enum: ['auto', 'manual'],
+              },
+            ],
+          },
+          private: {
+            type: 'boolean',
+          },
+          pipelineTag: {
+            type: 'string',
+          },
+          libraryName: {
+            type: 'string',
+          },
+          tags: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          license: {
+            type: 'string',
+          },
+          safetensorsParameters: {
+            type: 'number',
+          },
+          files: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['path'],
+              properties: {
+                path: {
+                  type: 'string',
+                },
+                size: {
+                  type: 'number',
+                },
+              },
+            },
+          },
+        },
+      },
+      HuggingFaceSearchResponse: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/HuggingFaceModel',
+            },
+          },
+        },
+      },
+      HuggingFaceDetection: {
+        description:
+          'OME model spec fields detected from config.json and the file list, with their sources',
+        type: 'object',
+        required: ['sources', 'notes'],
+        properties: {
+          modelFormat: {
+            $ref: '#/components/schemas/JsonObject',
+          },
+          modelFramework: {
+            $ref: '#/components/schemas/JsonObject',
+          },
+          modelArchitecture: {
+            type: 'string',
+          },
+          modelParameterSize: {
+            type: 'string',
+          },
+          maxTokens: {
+            type: 'integer',
+          },
+          quantization: {
+            type: 'string',
+          },
+          license: {
+            type: 'string',
+          },
+          sources: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          notes: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      HuggingFaceInspectRequest: {
+        type: 'object',
+        required: ['modelId'],
+        additionalProperties: false,
+        properties: {
+          modelId: {
+            description: "The hub's model id, `owner/name`",
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          revision: {
+            description: 'Branch, tag or commit (default main)',
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          token: {
+            description:
+              'Hub token for gated models; never answered, logged or audited',
+            type: 'string',
+            minLength: 1,
+            maxLength: 512,
+          },
+        },
+      },
+      HuggingFaceInspection: {
+        type: 'object',
+        required: [
+          'model',
+          'detection',
+          'config',
+          'storageUri',
+          'suggestedName',
+        ],
+        properties: {
+          model: {
+            $ref: '#/components/schemas/HuggingFaceModel',
+          },
+          detection: {
+            $ref: '#/components/schemas/HuggingFaceDetection',
+          },
+          config: {
+            type: 'string',
+            enum: ['read', 'missing', 'refused'],
+          },
+          configMessage: {
+            type: 'string',
+          },
+          storageUri: {
+            description: "OME's storage URI, `hf://<model-id>[@<branch>]`",
+            type: 'string',
+          },
+          suggestedName: {
+            type: 'string',
+          },
+        },
+      },
+      HuggingFaceImportRequest: {
+        type: 'object',
+        required: ['cluster', 'kind', 'name', 'modelId'],
+        additionalProperties: false,
+        properties: {
+          cluster: {
+            type: 'string',
+            minLength: 1,
+          },
+          kind: {
+            type: 'string',
+            enum: ['ClusterBaseModel', 'BaseModel'],
+          },
+          namespace: {
+            description: 'Namespace of a BaseModel',
+            type: 'string',
+            minLength: 1,
+          },
+          name: {
+            type: 'string',
+            minLength: 1,
+          },
+          modelId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          revision: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          token: {
+            description:
+              'Hub token for gated models: stored in a Secret (key `token`, named by `spec.storage.key`; namespace `ome` for a ClusterBaseModel) created with the model',
+            type: 'string',
+            minLength: 1,
+            maxLength: 512,
+          },
+        },
+      },
+      HuggingFaceImportResponse: {
+        type: 'object',
+        required: ['model', 'detection'],
+        properties: {
+          model: {
+            $ref: '#/components/schemas/WriteResult',
+          },
+          secret: {
+            type: 'object',
+            required: ['name', 'namespace'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+              namespace: {
+                type: 'string',
+              },
+            },
+          },
+          detection: {
+            $ref: '#/components/schemas/HuggingFaceDetection',
+          },
+        },
+      },
       FieldError: {
         description:
           'A field-level problem; `path` is dotted, e.g. `spec.engine.minReplicas`',
@@ -1443,6 +1698,143 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ImportResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/huggingface/models': {
+      get: {
+        operationId: 'searchHuggingFaceModels',
+        tags: ['HuggingFace'],
+        summary:
+          'Search the configured model hub (`ome.huggingFace.baseUrl`) by model id. Decided by read: it shows nothing of any cluster, but is part of the console',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        parameters: [
+          {
+            name: 'search',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Matching models',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HuggingFaceSearchResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/huggingface/inspect': {
+      post: {
+        operationId: 'inspectHuggingFaceModel',
+        tags: ['HuggingFace'],
+        summary:
+          "One hub model's card details and what its config.json and files say in OME's terms (format, architecture, parameter size, context length, quantization, licence). A POST so that a token never travels in a URL; writes nothing",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/HuggingFaceInspectRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The model and the detection',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HuggingFaceInspection',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/huggingface/import': {
+      post: {
+        operationId: 'importHuggingFaceModel',
+        tags: ['HuggingFace'],
+        summary:
+          'Create a ClusterBaseModel or BaseModel for a hub model (storage `hf://...`), with a token Secret for gated models created with it (the Secret needs ome.secret.create as well). All or nothing',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'create',
+        parameters: [
+          {
+            $ref: '#/components/parameters/dryRun',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/HuggingFaceImportRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Created (or, dry run, would be)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HuggingFaceImportResponse',
                 },
               },
             },

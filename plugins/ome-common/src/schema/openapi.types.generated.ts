@@ -149,6 +149,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/huggingface/models': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search the configured model hub (`ome.huggingFace.baseUrl`) by model id. Decided by read: it shows nothing of any cluster, but is part of the console */
+    get: operations['searchHuggingFaceModels'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/huggingface/inspect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** One hub model's card details and what its config.json and files say in OME's terms (format, architecture, parameter size, context length, quantization, licence). A POST so that a token never travels in a URL; writes nothing */
+    post: operations['inspectHuggingFaceModel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/huggingface/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create a ClusterBaseModel or BaseModel for a hub model (storage `hf://...`), with a token Secret for gated models created with it (the Secret needs ome.secret.create as well). All or nothing */
+    post: operations['importHuggingFaceModel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/{plural}': {
     parameters: {
       query?: never;
@@ -570,6 +621,80 @@ export interface components {
       /** One or more YAML (or JSON) documents separated by `---` */
       yaml: string;
     };
+    /** A model of the HuggingFace hub (card details and, for one model, its files) */
+    HuggingFaceModel: {
+      id: string;
+      author?: string;
+      sha?: string;
+      lastModified?: string;
+      downloads?: number;
+      likes?: number;
+      /** false, or how the hub grants access (a token is needed either way) */
+      gated: false | ('auto' | 'manual');
+      private?: boolean;
+      pipelineTag?: string;
+      libraryName?: string;
+      tags: string[];
+      license?: string;
+      safetensorsParameters?: number;
+      files: {
+        path: string;
+        size?: number;
+      }[];
+    };
+    HuggingFaceSearchResponse: {
+      items: components['schemas']['HuggingFaceModel'][];
+    };
+    /** OME model spec fields detected from config.json and the file list, with their sources */
+    HuggingFaceDetection: {
+      modelFormat?: components['schemas']['JsonObject'];
+      modelFramework?: components['schemas']['JsonObject'];
+      modelArchitecture?: string;
+      modelParameterSize?: string;
+      maxTokens?: number;
+      quantization?: string;
+      license?: string;
+      sources: {
+        [key: string]: string;
+      };
+      notes: string[];
+    };
+    HuggingFaceInspectRequest: {
+      /** The hub's model id, `owner/name` */
+      modelId: string;
+      /** Branch, tag or commit (default main) */
+      revision?: string;
+      /** Hub token for gated models; never answered, logged or audited */
+      token?: string;
+    };
+    HuggingFaceInspection: {
+      model: components['schemas']['HuggingFaceModel'];
+      detection: components['schemas']['HuggingFaceDetection'];
+      config: 'read' | 'missing' | 'refused';
+      configMessage?: string;
+      /** OME's storage URI, `hf://<model-id>[@<branch>]` */
+      storageUri: string;
+      suggestedName: string;
+    };
+    HuggingFaceImportRequest: {
+      cluster: string;
+      kind: 'ClusterBaseModel' | 'BaseModel';
+      /** Namespace of a BaseModel */
+      namespace?: string;
+      name: string;
+      modelId: string;
+      revision?: string;
+      /** Hub token for gated models: stored in a Secret (key `token`, named by `spec.storage.key`; namespace `ome` for a ClusterBaseModel) created with the model */
+      token?: string;
+    };
+    HuggingFaceImportResponse: {
+      model: components['schemas']['WriteResult'];
+      secret?: {
+        name: string;
+        namespace: string;
+      };
+      detection: components['schemas']['HuggingFaceDetection'];
+    };
     /** A field-level problem; `path` is dotted, e.g. `spec.engine.minReplicas` */
     FieldError: {
       path: string;
@@ -935,6 +1060,83 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ImportResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  searchHuggingFaceModels: {
+    parameters: {
+      query: {
+        search: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Matching models */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HuggingFaceSearchResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  inspectHuggingFaceModel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HuggingFaceInspectRequest'];
+      };
+    };
+    responses: {
+      /** The model and the detection */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HuggingFaceInspection'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  importHuggingFaceModel: {
+    parameters: {
+      query?: {
+        /** `true`: the cluster validates the request (schema and admission, `dryRun=All`) and the answer shows the result, the changes against the live object and warnings; nothing is written. */
+        dryRun?: components['parameters']['dryRun'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HuggingFaceImportRequest'];
+      };
+    };
+    responses: {
+      /** Created (or, dry run, would be) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HuggingFaceImportResponse'];
         };
       };
       default: components['responses']['Error'];

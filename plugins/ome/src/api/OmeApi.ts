@@ -1,5 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  HfImportRequest,
+  HfImportResult,
+  HfInspectRequest,
+  HfInspection,
+  HfModelInfo,
   KubernetesObject,
   OmeCloneRequest,
   OmeClustersResponse,
@@ -154,6 +159,22 @@ export interface OmeApi {
     ref: OmeObjectRef,
     options?: OmeRequestOptions,
   ): Promise<OmeRuntimeModelsResponse>;
+
+  /** Models of the configured model hub whose id contains `search`. */
+  searchHuggingFace(
+    search: string,
+    options?: { limit?: number } & OmeRequestOptions,
+  ): Promise<HfModelInfo[]>;
+  /** One hub model's card details and what its config.json and files say in OME's terms. */
+  inspectHuggingFace(
+    request: HfInspectRequest,
+    options?: OmeRequestOptions,
+  ): Promise<HfInspection>;
+  /** Creates a ClusterBaseModel or BaseModel for a hub model (with its token Secret). */
+  importHuggingFace(
+    request: HfImportRequest,
+    options?: OmeWriteOptions,
+  ): Promise<HfImportResult>;
 }
 
 /** @public */

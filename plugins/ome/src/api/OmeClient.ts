@@ -4,6 +4,11 @@ import createClient, { Middleware } from 'openapi-fetch';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  HfImportRequest,
+  HfImportResult,
+  HfInspectRequest,
+  HfInspection,
+  HfModelInfo,
   KubernetesObject,
   OmeCloneRequest,
   OmeClustersResponse,
@@ -366,6 +371,52 @@ export class OmeClient implements OmeApi {
         signal: options?.signal,
       }),
     );
+  }
+
+  async searchHuggingFace(
+    search: string,
+    options?: { limit?: number } & OmeRequestOptions,
+  ): Promise<HfModelInfo[]> {
+    const client = await this.client();
+    const answer = data(
+      await client.GET('/huggingface/models', {
+        params: {
+          query: {
+            search,
+            ...(options?.limit !== undefined && { limit: options.limit }),
+          },
+        },
+        signal: options?.signal,
+      }),
+    );
+    return answer.items as HfModelInfo[];
+  }
+
+  async inspectHuggingFace(
+    request: HfInspectRequest,
+    options?: OmeRequestOptions,
+  ): Promise<HfInspection> {
+    const client = await this.client();
+    return data(
+      await client.POST('/huggingface/inspect', {
+        body: request,
+        signal: options?.signal,
+      }),
+    ) as HfInspection;
+  }
+
+  async importHuggingFace(
+    request: HfImportRequest,
+    options?: OmeWriteOptions,
+  ): Promise<HfImportResult> {
+    const client = await this.client();
+    return data(
+      await client.POST('/huggingface/import', {
+        params: { query: dryRunQuery(options) },
+        body: request,
+        signal: options?.signal,
+      }),
+    ) as HfImportResult;
   }
 
   private send(request: Request): Promise<Response> {

@@ -49,6 +49,10 @@ export function mockOmeApi(overrides: Partial<OmeApi> = {}): jest.Mocked<OmeApi>
     getKindSchema: jest.fn(async () => ({ type: 'object' })),
     getModelRuntimes: notMocked('getModelRuntimes'),
     getRuntimeModels: notMocked('getRuntimeModels'),
+
+    searchHuggingFace: jest.fn(async () => []),
+    inspectHuggingFace: notMocked('inspectHuggingFace'),
+    importHuggingFace: notMocked('importHuggingFace'),
     ...overrides,
   } as jest.Mocked<OmeApi>;
 }

@@ -3,6 +3,8 @@ import { Typography } from '@material-ui/core';
 import { omeKindByPlural } from '@ome-console/plugin-ome-common';
 import { OmeBaseProvider } from '../common/paths';
 import { ImportPage } from '../ImportPage';
+import { HuggingFaceImportPage } from '../HuggingFaceImportPage';
+import { DeployWizardPage } from '../DeployWizardPage';
 import { ResourceDetailPage } from '../ResourceDetailPage/ResourceDetailPage';
 import {
   ResourceCreatePage,
@@ -55,6 +57,8 @@ export function OmeRouter() {
       <Routes>
         <Route path="/" element={<OverviewPage />} />
         <Route path="import" element={<ImportPage />} />
+        <Route path="huggingface" element={<HuggingFaceImportPage />} />
+        <Route path="deploy" element={<DeployWizardPage />} />
         <Route path=":plural/*" element={<KindRoutes />} />
       </Routes>
     </OmeBaseProvider>

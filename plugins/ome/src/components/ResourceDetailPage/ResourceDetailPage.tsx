@@ -87,6 +87,18 @@ export function ResourceDetailPage(props: OmeObjectRef) {
         >
           Edit
         </Button>
+        {(kind === 'ClusterBaseModel' || kind === 'BaseModel') && (
+          <Box ml={1}>
+            <Button
+              component={RouterLink}
+              to={paths.deploy({ cluster, namespace, model: meta.name || name })}
+              variant="outlined"
+              data-testid="ome-deploy"
+            >
+              Deploy
+            </Button>
+          </Box>
+        )}
         <Box ml={1}>
           <CloneButton source={ref} onClick={() => setDialog('clone')} />
         </Box>

@@ -74,6 +74,23 @@ export function ResourceListPage(props: { kind: OmeKind }) {
         <Button component={RouterLink} to={paths.importYaml()}>
           Import YAML
         </Button>
+        {kind === 'InferenceService' && (
+          <Button
+            component={RouterLink}
+            to={paths.deploy({
+              cluster: query.clusters[0],
+              namespace: query.namespace || undefined,
+            })}
+            data-testid="ome-deploy"
+          >
+            Deploy
+          </Button>
+        )}
+        {(kind === 'ClusterBaseModel' || kind === 'BaseModel') && (
+          <Button component={RouterLink} to={paths.huggingFaceImport()}>
+            Import from HuggingFace
+          </Button>
+        )}
       </Box>
       <ListFilters
         query={query}

@@ -30,6 +30,16 @@ export function omePaths(base: string) {
     list: (kind: OmeKind) => `${base}/${omeKindInfo(kind).plural}`,
     create: (kind: OmeKind) => `${base}/${omeKindInfo(kind).plural}/new`,
     importYaml: () => `${base}/import`,
+    huggingFaceImport: () => `${base}/huggingface`,
+    /** The deploy wizard, optionally for a model (a BaseModel's namespace is the service's). */
+    deploy: (from?: { cluster?: string; namespace?: string; model?: string }) => {
+      const q = new URLSearchParams();
+      for (const [key, value] of Object.entries(from ?? {})) {
+        if (value) q.set(key, value);
+      }
+      const query = q.toString();
+      return `${base}/deploy${query ? `?${query}` : ''}`;
+    },
     detail: objectPath,
     edit: (ref: OmeObjectRef) => `${objectPath(ref)}/edit`,
   };

@@ -1,0 +1,52 @@
+import { KubernetesObject } from '@ome-console/plugin-ome-common';
+
+/** The components an InferenceService can override. */
+export type ServiceComponent = 'engine' | 'decoder' | 'router';
+
+/** A new InferenceService for the wizard. */
+export function newService(namespace: string, modelName = ''): KubernetesObject {
+  return {
+    apiVersion: 'ome.io/v1beta1',
+    kind: 'InferenceService',
+    metadata: { name: '', namespace },
+    spec: {
+      ...(modelName && { model: { name: modelName } }),
+      engine: { minReplicas: 1, maxReplicas: 1 },
+    },
+  };
+}
+
+/**
+ * The draft with `spec.<path>` set (undefined removes it, and parents left empty go too),
+ * without touching anything else of the draft (a YAML edit keeps its other fields).
+ */
+export function withSpec(
+  draft: KubernetesObject,
+  path: string[],
+  value: unknown,
+): KubernetesObject {
+  const set = (obj: Record<string, any> | undefined, i: number): Record<string, any> | undefined => {
+    const copy: Record<string, any> = { ...(obj ?? {}) };
+    const key = path[i];
+    if (i === path.length - 1) {
+      if (value === undefined) delete copy[key];
+      else copy[key] = value;
+    } else {
+      const child = set(copy[key], i + 1);
+      if (child && Object.keys(child).length) copy[key] = child;
+      else delete copy[key];
+    }
+    return copy;
+  };
+  return { ...draft, spec: set(draft.spec, 0) ?? {} };
+}
+
+/** `spec.<path>` of the draft. */
+export function specValue(draft: KubernetesObject, path: string[]): unknown {
+  let v: unknown = draft.spec;
+  for (const key of path) {
+    if (!v || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}

@@ -1,0 +1,1 @@
+export { HuggingFaceImportPage } from './HuggingFaceImportPage';
