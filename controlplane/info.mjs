@@ -12,6 +12,8 @@ export function controlPlaneInfo(cp) {
     kubeconfig: cp.kubeconfig,
     timings: cp.timings,
     clusters: cp.clusters,
+    // the stand-in kubelet serving the demo pods' container logs (standin-kubelet.mjs)
+    ...(cp.standinKubelet && { standinKubelet: cp.standinKubelet }),
     // the `kubernetes` config key of a Backstage backend that reaches these clusters with the
     // kubernetes plugin's own credential (user backstage-kubernetes)
     kubernetes: kubernetesConfig(controlPlaneClusters(cp.clusters)),

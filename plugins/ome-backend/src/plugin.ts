@@ -9,6 +9,7 @@ import {
   omeResourcePermissionResourceRef,
 } from './permissions/rules';
 import { createRouter } from './router';
+import { OperateService } from './service/OperateService';
 import { ClusterService } from './service/ClusterService';
 import { KubernetesProxyClient } from './service/KubernetesProxyClient';
 import { OmeResourceService } from './service/OmeResourceService';
@@ -76,6 +77,7 @@ export const omePlugin = createBackendPlugin({
         const schemas = new KindSchemaService({ client });
         const importer = new ImportService({ client, writer });
         const namespaceLabels = new NamespaceLabels({ client });
+        const operate = new OperateService({ client, resources });
 
         permissionsRegistry.addResourceType({
           resourceRef: omeResourcePermissionResourceRef,
@@ -106,6 +108,7 @@ export const omePlugin = createBackendPlugin({
             importer,
             schemas,
             namespaceLabels,
+            operate,
             auditor,
             userInfo,
             impersonating: options.impersonation.size > 0,

@@ -6,6 +6,7 @@ import {
 import { ServiceUnavailableError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { omeResourceReadPermission } from '@ome-console/plugin-ome-common';
+import { OperateService } from './service/OperateService';
 import { NamespaceLabels } from './permissions/NamespaceLabels';
 import express from 'express';
 import request from 'supertest';
@@ -92,6 +93,7 @@ async function setup(
     importer,
     schemas: {} as KindSchemaService,
     namespaceLabels: {} as NamespaceLabels,
+    operate: {} as OperateService,
     auditor: mockServices.auditor.mock(),
     userInfo: mockServices.userInfo(),
     config: mockServices.rootConfig(),

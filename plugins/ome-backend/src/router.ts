@@ -21,6 +21,7 @@ import { OmeRouteContext, credentialsOf } from './routes/context';
 import { registerClusterRoutes } from './routes/clusters';
 import { registerCountRoutes } from './routes/counts';
 import { registerImportRoutes } from './routes/import';
+import { registerOperateRoutes } from './routes/operate';
 import { registerPermissionRoutes } from './routes/permissions';
 import { registerResourceRoutes } from './routes/resources';
 import { registerWriteRoutes } from './routes/writes';
@@ -34,6 +35,7 @@ import { KindSchemaService } from './service/KindSchemaService';
 import { KubernetesProxyClient } from './service/KubernetesProxyClient';
 import { OmeResourceService } from './service/OmeResourceService';
 import { OmeResourceWriter } from './service/OmeResourceWriter';
+import { OperateService } from './service/OperateService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -45,6 +47,8 @@ export interface RouterOptions {
   importer: ImportService;
   schemas: KindSchemaService;
   namespaceLabels: NamespaceLabels;
+  /** Pods, events, logs and model progress (the operate views). */
+  operate: OperateService;
   auditor: AuditorService;
   userInfo: UserInfoService;
   /** Whether any cluster impersonates users (then the acting user is resolved per request). */
@@ -84,6 +88,7 @@ export async function createRouter(
   registerPermissionRoutes(api, ctx);
   registerCountRoutes(api, ctx);
   registerImportRoutes(api, ctx);
+  registerOperateRoutes(api, ctx, options.operate);
   registerResourceRoutes(api, ctx);
   registerWriteRoutes(api, ctx);
 

@@ -16,6 +16,7 @@ export * from './rebase';
 export * from './yaml';
 export * from './columns';
 export * from './forms';
+export * from './operate';
 export { spec as omeOpenApiSpec } from './schema/openapi.generated';
 export type {
   paths as OmeApiPaths,

@@ -24,4 +24,11 @@ export type {
   OmeRequestOptions,
   OmeWriteOptions,
 } from './api';
+export type {
+  OmeEventsResponse,
+  OmeLogQuery,
+  OmeModelProgressResponse,
+  OmePodsResponse,
+  OmeServiceRef,
+} from './api';
 export { rootRouteRef as omeRootRouteRef } from './routes';

@@ -13,3 +13,13 @@ export type OmeKindCounts = OmeApiComponents['schemas']['KindCounts'];
 
 /** Answer of `GET /counts`: one entry per kind. @public */
 export type OmeCountsResponse = OmeApiComponents['schemas']['CountsResponse'];
+
+/** Answer of the pods route of an InferenceService. @public */
+export type OmePodsResponse = OmeApiComponents['schemas']['PodsResponse'];
+
+/** Answer of the events route of an InferenceService. @public */
+export type OmeEventsResponse = OmeApiComponents['schemas']['EventsResponse'];
+
+/** Answer of a model's progress route. @public */
+export type OmeModelProgressResponse =
+  OmeApiComponents['schemas']['ModelProgressResponse'];

@@ -4,9 +4,16 @@ export type {
   OmeCreateDecision,
   OmeCreateTarget,
   OmeJsonSchema,
+  OmeLogQuery,
   OmeRequestOptions,
+  OmeServiceRef,
   OmeWriteOptions,
 } from './OmeApi';
 export type { OmeCountsResponse, OmeKindCounts } from './contract';
+export type {
+  OmeEventsResponse,
+  OmeModelProgressResponse,
+  OmePodsResponse,
+} from './contract';
 export { OmeClient } from './OmeClient';
 export { omeErrorDetails, omeErrorMessage, omeErrorStatus } from './errors';

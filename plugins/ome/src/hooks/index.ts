@@ -13,3 +13,10 @@ export {
 } from './useResourceListQuery';
 export type { ResourceListQuery } from './useResourceListQuery';
 export { itemKey, useRowSelection } from './useRowSelection';
+export { LOG_LINES_KEPT, useLogStream } from './useLogStream';
+export type { LogStreamState } from './useLogStream';
+export {
+  useModelProgress,
+  useServiceEvents,
+  useServicePods,
+} from './useOperate';

@@ -47,6 +47,15 @@ export function mockOmeApi(overrides: Partial<OmeApi> = {}): jest.Mocked<OmeApi>
     mayCreate: jest.fn(async () => ({ allowed: true, conditional: false })),
     getCounts: jest.fn(async () => ({ items: [] })),
     getKindSchema: jest.fn(async () => ({ type: 'object' })),
+    listServicePods: jest.fn(async () => ({ items: [] })),
+    listServiceEvents: jest.fn(async () => ({ items: [] })),
+    openPodLog: notMocked('openPodLog'),
+    getModelProgress: jest.fn(async () => ({
+      nodes: [],
+      nodesReady: [],
+      nodesFailed: [],
+      services: [],
+    })),
     ...overrides,
   } as jest.Mocked<OmeApi>;
 }

@@ -19,6 +19,17 @@ import { CloneButton } from './CloneButton';
 import { CloneDialog } from './CloneDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { RelatedObjects } from './RelatedObjects';
+import { ModelProgress } from './operate/ModelProgress';
+import { ServiceLogs, ServiceStatus } from './operate/ServiceOperate';
+
+/** The tabs of a kind: the operate views only where there is something to operate. */
+function tabsOf(kind: string): string[] {
+  if (kind === 'InferenceService')
+    return ['Overview', 'Status', 'Logs', 'YAML', 'Related'];
+  if (kind === 'BaseModel' || kind === 'ClusterBaseModel')
+    return ['Overview', 'Nodes', 'YAML', 'Related'];
+  return ['Overview', 'YAML', 'Related'];
+}
 
 /** One object: overview cards, its YAML, related objects; edit, clone and delete. */
 export function ResourceDetailPage(props: OmeObjectRef) {
@@ -27,6 +38,7 @@ export function ResourceDetailPage(props: OmeObjectRef) {
   const paths = useOmePaths();
   const navigate = useNavigate();
   const [tab, setTab] = useState(0);
+  const [logPod, setLogPod] = useState<string | undefined>();
   const [dialog, setDialog] = useState<'clone' | 'delete' | undefined>();
 
   const state = useResource({ kind, cluster, namespace, name });
@@ -50,6 +62,8 @@ export function ResourceDetailPage(props: OmeObjectRef) {
   const ref: OmeObjectRef = { kind, cluster, namespace, name };
   const canUpdate = item?.actions?.update !== false;
   const canDelete = item?.actions?.delete !== false;
+  const tabs = tabsOf(kind);
+  const shown = tabs[tab] ?? 'Overview';
 
   return (
     <Box data-testid="ome-detail-page">
@@ -92,12 +106,12 @@ export function ResourceDetailPage(props: OmeObjectRef) {
         </Box>
       </Box>
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} indicatorColor="primary">
-        <Tab label="Overview" />
-        <Tab label="YAML" />
-        <Tab label="Related" />
+        {tabs.map(t => (
+          <Tab key={t} label={t} data-testid={`ome-tab-${t.toLowerCase()}`} />
+        ))}
       </Tabs>
       <Box mt={2}>
-        {tab === 0 && (
+        {shown === 'Overview' && (
           <Grid container spacing={2}>
             <Grid item xs={12} md={6} lg={4}>
               <MetadataCard cluster={cluster} meta={meta} />
@@ -105,10 +119,24 @@ export function ResourceDetailPage(props: OmeObjectRef) {
             <KindOverview kind={kind} object={object} />
           </Grid>
         )}
-        {tab === 1 && (
+        {shown === 'Status' && namespace && (
+          <ServiceStatus
+            service={{ cluster, namespace, name }}
+            object={object}
+            onLogs={pod => {
+              setLogPod(pod);
+              setTab(tabs.indexOf('Logs'));
+            }}
+          />
+        )}
+        {shown === 'Logs' && namespace && (
+          <ServiceLogs service={{ cluster, namespace, name }} pod={logPod} />
+        )}
+        {shown === 'Nodes' && <ModelProgress model={ref} />}
+        {shown === 'YAML' && (
           <YamlEditor value={yaml} readOnly label="YAML of the object" testId="ome-detail-yaml" />
         )}
-        {tab === 2 && (
+        {shown === 'Related' && (
           <RelatedObjects source={ref} object={object} />
         )}
       </Box>
