@@ -150,10 +150,9 @@ export async function writeDemoStatus(info, { log = console.log, concurrency = 8
           status: {
             capacity,
             allocatable: capacity,
-            addresses: [
-              { type: 'InternalIP', address: '127.0.0.1' },
-              { type: 'Hostname', address: obj.metadata.name },
-            ],
+            // only an InternalIP: kube-apiserver prefers a Hostname address for pods/log,
+            // and the demo node names do not resolve
+            addresses: [{ type: 'InternalIP', address: '127.0.0.1' }],
             ...(kubeletPort && { daemonEndpoints: { kubeletEndpoint: { Port: kubeletPort } } }),
             conditions: [
               {
