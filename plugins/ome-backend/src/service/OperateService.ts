@@ -174,9 +174,9 @@ export class OperateService {
       ...(query.timestamps && { timestamps: 'true' }),
       ...(query.previous && { previous: 'true' }),
     });
+    // pods/log answers text/plain but refuses an Accept of only text/plain (406)
     return this.#client.openStream(ref.cluster, `${podPath}/log?${params}`, {
       signal,
-      accept: 'text/plain',
     });
   }
 
