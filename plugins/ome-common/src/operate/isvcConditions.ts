@@ -77,8 +77,10 @@ export function conditionInWords(c: KubernetesCondition): ConditionInWords {
  */
 export function conditionsInWords(conditions: unknown): ConditionInWords[] {
   if (!Array.isArray(conditions)) return [];
-  const rank = (c: ConditionInWords) =>
-    c.type === 'Ready' ? 0 : c.tone === 'ok' ? 2 : 1;
+  const rank = (c: ConditionInWords) => {
+    if (c.type === 'Ready') return 0;
+    return c.tone === 'ok' ? 2 : 1;
+  };
   return conditions
     .filter(
       (c): c is KubernetesCondition =>

@@ -18,6 +18,13 @@ type Pod = OmePodsResponse['items'][number];
 
 const TAILS = ['100', '200', '500', '1000', String(LOG_TAIL_LINES.max)];
 
+/** What the log stream is doing, in a word or two. */
+function logState(log: { loading: boolean; following: boolean; lines: string[] }) {
+  if (log.loading) return 'loading…';
+  if (log.following) return 'following';
+  return `${log.lines.length} lines`;
+}
+
 /** Saves text as a file in the browser. */
 function saveText(fileName: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
@@ -132,7 +139,7 @@ export function LogsViewer(props: {
           Download
         </Button>
         <Typography variant="caption" color="textSecondary" data-testid="ome-logs-state">
-          {log.loading ? 'loading…' : log.following ? 'following' : `${log.lines.length} lines`}
+          {logState(log)}
         </Typography>
       </Box>
       {!pods.length && <Typography color="textSecondary">No pods to read logs from.</Typography>}

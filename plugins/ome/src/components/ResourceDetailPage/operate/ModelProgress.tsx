@@ -10,6 +10,9 @@ import { TruncatedText } from '../../common/TruncatedText';
 
 type NodeReport = OmeModelProgressResponse['nodes'][number];
 
+/** A service's Ready condition status as a badge state. */
+const READY_STATE: Record<string, string> = { True: 'Ready', False: 'Not Ready' };
+
 /** 1536 → "1.5 KiB". */
 export function formatBytes(n: number | undefined): string {
   if (n === undefined) return '—';
@@ -131,7 +134,7 @@ export function ModelProgress(props: { model: OmeObjectRef }) {
                   >
                     <TruncatedText text={`${s.namespace}/${s.name}`} maxWidth={360} />
                   </Link>
-                  <StateBadge state={s.ready === 'True' ? 'Ready' : s.ready === 'False' ? 'Not Ready' : 'Unknown'} />
+                  <StateBadge state={READY_STATE[s.ready ?? ''] ?? 'Unknown'} />
                 </Box>
               ))}
             </Box>
