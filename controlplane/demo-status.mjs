@@ -7,8 +7,10 @@
 //     In_Transit (about 1 in 10), exactly one Failed per cluster (with nodesFailed)
 //   - InferenceService: conditions, url, address, components.<c>.url/selectedAccelerator, modelStatus
 //   - BenchmarkJob: Completed / Running / Failed
+//   - the workloads around them (pods, events, model-agent ConfigMaps): demo-workloads.mjs
 // ServingRuntimes have no status subresource and are left alone.
 import { clusterClient, hashFraction, sha256Hex, pool, apiPath, formatMs } from './kube.mjs';
+import { writeDemoWorkloads } from './demo-workloads.mjs';
 
 const OME = { group: 'ome.io', version: 'v1beta1' };
 const GPUS_PER_NODE = 8;
@@ -87,11 +89,13 @@ async function listAll(client, kinds, resource) {
 /**
  * Writes demo status on one cluster.
  * @param {{ name: string, url: string, caData: string, tokens: Record<string,string> }} info
- * @param {{ log?: (m: string) => void, concurrency?: number }} [opts]
+ * @param {{ log?: (m: string) => void, concurrency?: number, kubeletPort?: number }} [opts]
+ *   kubeletPort: the stand-in kubelet's port, written into every Node's daemonEndpoints (with
+ *   InternalIP 127.0.0.1) so that the apiserver's pods/log reaches it
  * @returns {Promise<{ cluster: string, nodes: number, patched: Record<string, number>,
  *   failedModel?: string, states: Record<string, number>, isvcReady: Record<string, number>, ms: number }>}
  */
-export async function writeDemoStatus(info, { log = console.log, concurrency = 8 } = {}) {
+export async function writeDemoStatus(info, { log = console.log, concurrency = 8, kubeletPort } = {}) {
   const t0 = performance.now();
   const client = clusterClient(info, 'ome-admin', { maxSockets: concurrency });
   const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -146,6 +150,10 @@ export async function writeDemoStatus(info, { log = console.log, concurrency = 8
           status: {
             capacity,
             allocatable: capacity,
+            // only an InternalIP: kube-apiserver prefers a Hostname address for pods/log,
+            // and the demo node names do not resolve
+            addresses: [{ type: 'InternalIP', address: '127.0.0.1' }],
+            ...(kubeletPort && { daemonEndpoints: { kubeletEndpoint: { Port: kubeletPort } } }),
             conditions: [
               {
                 type: 'Ready',
@@ -196,14 +204,20 @@ export async function writeDemoStatus(info, { log = console.log, concurrency = 8
     const { failedModel, stateOf } = planModelStates({ clusterBaseModels: cbms, isvcs });
     const states = {};
     const modelState = new Map(); // "ns/name" or "name" -> state
+    const agentModels = []; // what the model-agent reports per node (BaseModels and ClusterBaseModels)
     const modelStatus = obj => {
       const state = stateOf(obj);
       states[state] = (states[state] || 0) + 1;
       modelState.set(nsName(obj), state);
       const name = nsName(obj);
-      if (state === 'Ready') return { state, nodesReady: pickNodes(allNodes, name, 1, 4) };
-      if (state === 'In_Transit') return { state, nodesReady: pickNodes(allNodes, name, 0, 1) };
-      return { state, nodesReady: [], nodesFailed: pickNodes(allNodes, name, 1, 2) };
+      let status;
+      if (state === 'Ready') status = { state, nodesReady: pickNodes(allNodes, name, 1, 4) };
+      else if (state === 'In_Transit') status = { state, nodesReady: pickNodes(allNodes, name, 0, 1) };
+      else status = { state, nodesReady: [], nodesFailed: pickNodes(allNodes, name, 1, 2) };
+      if (obj.kind !== 'FineTunedWeight') {
+        agentModels.push({ name: obj.metadata.name, namespace: obj.metadata.namespace, ...status });
+      }
+      return status;
     };
     await pool(cbms, concurrency, m => patchStatus(m, 'clusterbasemodels', modelStatus(m)));
     await pool(bms, concurrency, m => patchStatus(m, 'basemodels', modelStatus(m)));
@@ -221,6 +235,7 @@ export async function writeDemoStatus(info, { log = console.log, concurrency = 8
     // --- inference services ------------------------------------------------------------------
     const accelNames = accels.map(a => a.metadata.name).sort();
     const isvcReady = {};
+    const services = []; // for the workloads: pods, events
     await pool(isvcs, concurrency, isvc => {
       const { name, namespace } = isvc.metadata;
       const modelName = isvc.spec?.model?.name;
@@ -247,6 +262,7 @@ export async function writeDemoStatus(info, { log = console.log, concurrency = 8
         message = `model ${modelName} is still downloading (In_Transit)`;
       }
       isvcReady[ready] = (isvcReady[ready] || 0) + 1;
+      services.push({ name, namespace, components: comps, ready, reason, message });
       const cond = (type, status = ready) => ({
         type,
         status,
@@ -309,13 +325,26 @@ export async function writeDemoStatus(info, { log = console.log, concurrency = 8
       return patchStatus(b, 'benchmarkjobs', { ...s, lastReconcileTime: now });
     });
 
+    // --- workloads: pods, events, model-agent ConfigMaps ---------------------------------------
+    const workloads = await writeDemoWorkloads(client, { nodes: allNodes, services, models: agentModels, now, concurrency });
+
     const ms = performance.now() - t0;
     log(
       `controlplane: demo status on ${info.name} in ${formatMs(ms)}: ${nodeObjs.length} nodes, models ` +
         `${Object.entries(states).map(([k, v]) => `${v} ${k}`).join(', ')} (failed: ${failedModel}), ` +
-        `isvc Ready ${Object.entries(isvcReady).map(([k, v]) => `${k}=${v}`).join(' ')}`,
+        `isvc Ready ${Object.entries(isvcReady).map(([k, v]) => `${k}=${v}`).join(' ')}, ` +
+        `${workloads.pods.length} pods, ${workloads.events} events, ${workloads.configMaps} model-agent ConfigMaps`,
     );
-    return { cluster: info.name, nodes: nodeObjs.length, patched, failedModel, states, isvcReady, ms };
+    return {
+      cluster: info.name,
+      nodes: nodeObjs.length,
+      patched,
+      failedModel,
+      states,
+      isvcReady,
+      ms,
+      workloads: { pods: workloads.pods, services: workloads.services, nodes: allNodes, models: agentModels },
+    };
   } finally {
     client.close();
   }

@@ -14,6 +14,8 @@ export function controlPlaneInfo(cp) {
     clusters: cp.clusters,
     // restart in place of one cluster's apiserver or etcd over HTTP (control.mjs)
     control: cp.control,
+    // the stand-in kubelet serving the demo pods' container logs (standin-kubelet.mjs)
+    ...(cp.standinKubelet && { standinKubelet: cp.standinKubelet }),
     // the `kubernetes` config key of a Backstage backend that reaches these clusters with the
     // kubernetes plugin's own credential (user backstage-kubernetes)
     kubernetes: kubernetesConfig(controlPlaneClusters(cp.clusters)),

@@ -2,7 +2,8 @@
 // controllers) on 127.0.0.1 with token users, RBAC and OME's CRDs installed, and stops them.
 // The pieces: processes.mjs (process groups), cluster.mjs (one cluster: etcd.mjs,
 // apiserver.mjs, users.mjs, rbac.mjs, crds.mjs, admission.mjs), kubeconfig.mjs, info.mjs
-// (controlplane.json), seed.mjs and demo-status.mjs (objects and their status).
+// (controlplane.json), seed.mjs and demo-status.mjs (objects and their status), and
+// standin-kubelet.mjs (container logs of the demo pods, reached through pods/log).
 //
 //   const cp = await startControlPlane({ stateDir, clusters: ['ome-dev-a', 'ome-dev-b'], seed: true });
 //   ... cp.clusters[0].url, cp.clusters[0].tokens['backstage-kubernetes'], cp.kubeconfig ...
@@ -17,6 +18,7 @@ import { formatMs, loadYaml } from './kube.mjs';
 import { buildKubeconfig } from './kubeconfig.mjs';
 import { locateOmeData } from './ome-data.mjs';
 import { startProcessGroups } from './processes.mjs';
+import { startStandinKubelet } from './standin-kubelet.mjs';
 
 // What other scripts and tests import from here.
 export { SECONDARY_EXCLUDED_KINDS } from './crds.mjs';
@@ -63,9 +65,11 @@ export async function startControlPlane({
   const processes = startProcessGroups(stateDir, { log });
   let stopped;
   let controlServer;
+  let kubelet;
   const stop = ({ graceMs = 5000 } = {}) => {
     stopped ??= (async () => {
       await controlServer?.close();
+      await kubelet?.close();
       // apiservers first, then their etcds
       await processes.stop({ graceMs, phases: [p => p.binary === bins.kubeApiserver] });
       // kubeconfig and controlplane.json exist only while the clusters run; logs stay
@@ -90,6 +94,19 @@ export async function startControlPlane({
     await stop();
     throw err;
   }
+  // One stand-in kubelet for every cluster's demo Nodes, serving with the first cluster's
+  // apiserver certificate (kube-apiserver does not verify kubelets here; see the file).
+  try {
+    const certs = path.join(stateDir, infos[0].name, 'certs');
+    kubelet = await startStandinKubelet({
+      cert: fs.readFileSync(path.join(certs, 'apiserver.crt')),
+      key: fs.readFileSync(path.join(certs, 'apiserver.key')),
+      log,
+    });
+  } catch (err) {
+    await stop();
+    throw err;
+  }
   const startToReadyMs = performance.now() - t0;
   log(`controlplane: ${infos.length} cluster(s) ready (CRDs established) in ${formatMs(startToReadyMs)}`);
 
@@ -107,6 +124,7 @@ export async function startControlPlane({
     timings: { startToReadyMs },
     seed: undefined,
     control: { url: controlServer.url, token: controlServer.token },
+    standinKubelet: { url: `https://127.0.0.1:${kubelet.port}`, port: kubelet.port },
     stop,
   };
   const writeInfo = () => writeControlPlaneInfo(result);
@@ -119,7 +137,9 @@ export async function startControlPlane({
       const ts = performance.now();
       result.seed = await Promise.all(result.clusters.map((c, i) => seedCluster(c, { full: i === 0, data, log })));
       if (seed === true || seed.demoStatus !== false) {
-        result.demoStatus = await Promise.all(result.clusters.map(c => writeDemoStatus(c, { log })));
+        result.demoStatus = await Promise.all(
+          result.clusters.map(c => writeDemoStatus(c, { log, kubeletPort: kubelet.port })),
+        );
       }
       result.timings.seedMs = performance.now() - ts;
       log(`controlplane: seeded ${result.clusters.length} cluster(s) in ${formatMs(result.timings.seedMs)}`);

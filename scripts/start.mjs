@@ -10,7 +10,8 @@
 //    certificates, exec plugins) are skipped with a warning. OME_KUBECONFIG_CONTEXTS (comma
 //    separated) limits it to some contexts. No local control plane is started.
 //  - otherwise the local control plane (controlplane/: ome-dev-a and ome-dev-b, seeded with
-//    OME's catalog), with the kubernetes plugin's token user `backstage-kubernetes`.
+//    OME's catalog), with the kubernetes plugin's token user `backstage-kubernetes`; its demo
+//    status writer keeps re-emitting events and moving a few statuses (demo-activity.mjs).
 //
 // The generated file holds credentials: .local/example-app/app-config.kubernetes.yaml, mode
 // 0600, removed on stop. Ctrl-C stops the app and the control plane (their process groups).
@@ -19,6 +20,7 @@
 // startLocalControlPlane() are re-exported from here.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startDemoActivity } from '../controlplane/demo-activity.mjs';
 import { kubeconfigClusters, startLocalControlPlane } from './clusters.mjs';
 import { APP_URL, startExampleApp } from './exampleApp.mjs';
 
@@ -52,6 +54,8 @@ async function main() {
       const started = await startLocalControlPlane();
       controlPlane = started.controlPlane;
       clusters = { kubernetes: started.kubernetes };
+      // demo events outlive the event TTL and a few statuses keep moving (local clusters only)
+      startDemoActivity(controlPlane);
       if (stopping) return;
     }
     app = await startExampleApp(clusters);

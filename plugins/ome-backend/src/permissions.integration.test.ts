@@ -186,6 +186,10 @@ class TestPolicy implements PermissionPolicy {
       ?.userEntityRef;
     const p = req.permission;
     if (isResourcePermission(p, OME_RESOURCE_TYPE)) {
+      // Test-only: the plain reader may not see pods, events, logs or model progress.
+      if (p.name === 'ome.resource.operational.read' && ref === READER) {
+        return { result: AuthorizeResult.DENY };
+      }
       if (ref === NS_READER) {
         return p.attributes.action === 'read'
           ? createOmeConditionalDecision(
@@ -439,10 +443,11 @@ const ROLE_USER: Record<Role, string | undefined> = {
 /** What the example policy allows `role` for `action` on an object in `namespace`. */
 function allowed(
   role: Role,
-  action: 'read' | 'write',
+  action: 'read' | 'write' | 'operational',
   namespace?: string,
 ): boolean {
   if (role === 'unauthenticated') return false;
+  if (action === 'operational') return role !== 'reader';
   if (role === 'admin' || action === 'read') return true;
   return role === 'writer' && namespace === 'team-a';
 }
@@ -458,6 +463,14 @@ const SELECTION_SUBJECT: Record<string, OmeKind> = {
 /** What an operation does, whatever the scope of its kind. */
 function verbOf(operationId: string): string {
   return operationId.replace(/(ClusterScoped|Namespaced)Resource$/, '');
+}
+
+/** A path template filled with cluster ome-dev-a and the object's namespace and name. */
+function fillObject(template: string, o: KubernetesObject): string {
+  return template
+    .replace('{cluster}', 'ome-dev-a')
+    .replace('{namespace}', o.metadata.namespace ?? '')
+    .replace('{name}', o.metadata.name);
 }
 
 function instance(route: OmeOperation, n: number) {
@@ -578,6 +591,41 @@ function instance(route: OmeOperation, n: number) {
         action: 'write' as const,
         ns: 'team-a',
       };
+    // operate views: ome.resource.operational.read on the service or model
+    case 'listInferenceServicePods':
+    case 'listInferenceServiceEvents': {
+      const isvc = fixtures.get('InferenceService')!;
+      return {
+        path: fillObject(route.path, isvc),
+        ok: 200,
+        action: 'operational' as const,
+        ns: isvc.metadata.namespace,
+      };
+    }
+    case 'getInferenceServicePodLog': {
+      // decided before the pod is looked up: a pod that is not the service's is a 404
+      const isvc = fixtures.get('InferenceService')!;
+      return {
+        path: fillObject(route.path, isvc).replace('{pod}', `no-such-pod-${RUN}`),
+        ok: 404,
+        action: 'operational' as const,
+        ns: isvc.metadata.namespace,
+      };
+    }
+    case 'getClusterBaseModelProgress':
+    case 'getBaseModelProgress': {
+      const model = fixtures.get(
+        route.operationId === 'getBaseModelProgress'
+          ? 'BaseModel'
+          : 'ClusterBaseModel',
+      )!;
+      return {
+        path: fillObject(route.path, model),
+        ok: 200,
+        action: 'operational' as const,
+        ns: model.metadata.namespace,
+      };
+    }
     default:
       throw new Error(
         `the matrix does not know operation ${route.operationId}: add it`,

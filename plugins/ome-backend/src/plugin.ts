@@ -12,6 +12,7 @@ import {
   omeResourcePermissionResourceRef,
 } from './permissions/rules';
 import { createRouter } from './router';
+import { OperateService } from './service/OperateService';
 import { ClusterService } from './service/ClusterService';
 import { KubernetesProxyClient } from './service/KubernetesProxyClient';
 import { OmeResourceService } from './service/OmeResourceService';
@@ -115,6 +116,7 @@ export const omePlugin = createBackendPlugin({
           writer,
         });
         permissionsRegistry.addPermissions([omeSecretCreatePermission]);
+        const operate = new OperateService({ client, resources });
 
         permissionsRegistry.addResourceType({
           resourceRef: omeResourcePermissionResourceRef,
@@ -160,6 +162,7 @@ export const omePlugin = createBackendPlugin({
             huggingFace,
             hubTokens,
             namespaceLabels,
+            operate,
             auditor,
             userInfo,
             impersonating: options.impersonation.size > 0,

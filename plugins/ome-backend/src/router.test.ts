@@ -6,6 +6,7 @@ import {
 import { ServiceUnavailableError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { omeResourceReadPermission } from '@ome-console/plugin-ome-common';
+import { OperateService } from './service/OperateService';
 import { NamespaceLabels } from './permissions/NamespaceLabels';
 import express from 'express';
 import request from 'supertest';
@@ -96,6 +97,7 @@ async function setup(
     huggingFace: {} as HuggingFaceService,
     hubTokens: {} as HubTokenSecrets,
     namespaceLabels: {} as NamespaceLabels,
+    operate: {} as OperateService,
     auditor: mockServices.auditor.mock(),
     userInfo: mockServices.userInfo(),
     config: mockServices.rootConfig(),

@@ -23,6 +23,7 @@ import { registerCountRoutes } from './routes/counts';
 import { registerEventRoutes } from './routes/events';
 import { registerImportRoutes } from './routes/import';
 import { registerHuggingFaceRoutes } from './routes/huggingface';
+import { registerOperateRoutes } from './routes/operate';
 import { registerPermissionRoutes } from './routes/permissions';
 import { registerResourceRoutes } from './routes/resources';
 import { registerRuntimeSelectionRoutes } from './routes/runtimes';
@@ -41,6 +42,7 @@ import { KubernetesProxyClient } from './service/KubernetesProxyClient';
 import { OmeResourceService } from './service/OmeResourceService';
 import { OmeResourceWriter } from './service/OmeResourceWriter';
 import { RuntimeSelectionService } from './service/RuntimeSelectionService';
+import { OperateService } from './service/OperateService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -54,6 +56,8 @@ export interface RouterOptions {
   huggingFace: HuggingFaceService;
   hubTokens: HubTokenSecrets;
   namespaceLabels: NamespaceLabels;
+  /** Pods, events, logs and model progress (the operate views). */
+  operate: OperateService;
   auditor: AuditorService;
   userInfo: UserInfoService;
   /** Whether any cluster impersonates users (then the acting user is resolved per request). */
@@ -104,6 +108,7 @@ export async function createRouter(
   registerRuntimeSelectionRoutes(api, ctx);
 
   registerHuggingFaceRoutes(api, ctx);
+  registerOperateRoutes(api, ctx, options.operate);
   registerResourceRoutes(api, ctx);
   registerWriteRoutes(api, ctx);
 

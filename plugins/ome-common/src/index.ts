@@ -17,6 +17,7 @@ export * from './yaml';
 export * from './columns';
 export * from './forms';
 export * from './stream';
+export * from './operate';
 export { spec as omeOpenApiSpec } from './schema/openapi.generated';
 export type {
   paths as OmeApiPaths,

@@ -31,5 +31,12 @@ export type {
   OmeRuntimeModelsResponse,
   OmeWriteOptions,
 } from './api';
+export type {
+  OmeEventsResponse,
+  OmeLogQuery,
+  OmeModelProgressResponse,
+  OmePodsResponse,
+  OmeServiceRef,
+} from './api';
 export { rootRouteRef as omeRootRouteRef } from './routes';
 export { useOmeChanges } from './hooks/useOmeChanges';

@@ -6,7 +6,8 @@ import {
 
 /**
  * Which permission an operation decides (`x-ome-permission` in the document): the resource
- * permission of that action, or `none` for the open health route.
+ * permission of that action, `operational` for `ome.resource.operational.read` (pods, events,
+ * logs, model progress), or `none` for the open health route.
  * @public
  */
 export type OmeOperationPermission =
@@ -14,6 +15,7 @@ export type OmeOperationPermission =
   | 'create'
   | 'update'
   | 'delete'
+  | 'operational'
   | 'none';
 
 /**

@@ -250,14 +250,11 @@ export class KubernetesProxyClient {
     }
   }
 
-  async #exchange<T>(
+  /** The headers of one proxied request: the caller's own, identity, cluster, impersonation. */
+  async #proxyHeaders(
     cluster: string,
-    path: string,
-    options: ProxyRequestOptions,
-  ): Promise<{ body: T; warnings: string[] }> {
-    const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
-    const method = options.method ?? 'GET';
-    const base = await this.#discovery.getBaseUrl(this.#pluginId);
+    options: Pick<ProxyRequestOptions, 'headers' | 'asPlugin'>,
+  ): Promise<Headers> {
     const own = Object.fromEntries(
       Object.entries(options.headers ?? {}).filter(
         ([name]) => !RESERVED_HEADER.test(name),
@@ -285,6 +282,64 @@ export class KubernetesProxyClient {
         headers.append(name, value);
       }
     }
+    return headers;
+  }
+
+  /**
+   * Opens a GET whose answer is a stream (a followed container log): resolves once the
+   * cluster has answered with a success status, with the response whose body the caller
+   * reads; `signal` ends it. Asks for `Accept-Encoding: identity`, so nothing between the
+   * apiserver and here buffers the stream to compress it.
+   * @throws the `@backstage/errors` error of the cluster's answer (see `toHttpError`)
+   */
+  async openStream(
+    cluster: string,
+    path: string,
+    options: { signal: AbortSignal; accept?: string; asPlugin?: boolean },
+  ): Promise<Response> {
+    const base = await this.#discovery.getBaseUrl(this.#pluginId);
+    const headers = await this.#proxyHeaders(cluster, options);
+    headers.set('Accept', options.accept ?? '*/*');
+    headers.set('Accept-Encoding', 'identity');
+    let res: Response;
+    try {
+      res = await this.#fetch(`${base}/proxy${path}`, {
+        headers,
+        signal: options.signal,
+      });
+    } catch (error) {
+      throw toHttpError(
+        new ClusterRequestError(
+          cluster,
+          'error',
+          `Could not reach the ${this.#pluginId} backend for cluster '${cluster}': ${
+            (error as Error)?.message ?? error
+          }`,
+          undefined,
+          undefined,
+          error,
+        ),
+        { kind: kindOfApiPath(path) },
+      );
+    }
+    if (!res.ok) {
+      const text = await res.text().catch(() => '');
+      throw toHttpError(classifyProxyError(cluster, res.status, text, path), {
+        kind: kindOfApiPath(path),
+      });
+    }
+    return res;
+  }
+
+  async #exchange<T>(
+    cluster: string,
+    path: string,
+    options: ProxyRequestOptions,
+  ): Promise<{ body: T; warnings: string[] }> {
+    const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
+    const method = options.method ?? 'GET';
+    const base = await this.#discovery.getBaseUrl(this.#pluginId);
+    const headers = await this.#proxyHeaders(cluster, options);
     let body: string | undefined;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);

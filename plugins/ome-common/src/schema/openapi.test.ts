@@ -55,7 +55,7 @@ describe('the OpenAPI document', () => {
       security: op.security,
     }));
     const resourcePermission = expect.stringMatching(
-      /^(read|create|update|delete)$/,
+      /^(read|create|update|delete|operational)$/,
     );
     const expected = operations.map(({ path, method }) =>
       path === '/health'

@@ -22,6 +22,9 @@ import {
   OmeCountsResponse,
   OmeModelRuntimesResponse,
   OmeRuntimeModelsResponse,
+  OmeEventsResponse,
+  OmeModelProgressResponse,
+  OmePodsResponse,
 } from './contract';
 
 /**
@@ -59,6 +62,25 @@ export interface OmeRequestOptions {
  */
 export interface OmeWriteOptions extends OmeRequestOptions {
   dryRun?: boolean;
+}
+
+/** An InferenceService: what the operate routes are about. @public */
+export interface OmeServiceRef {
+  cluster: string;
+  namespace: string;
+  name: string;
+}
+
+/** What to read of a container log. @public */
+export interface OmeLogQuery {
+  container?: string;
+  /** The last lines (200 by default, at most 5000). */
+  tailLines?: number;
+  /** Keep the answer open and stream new lines. */
+  follow?: boolean;
+  timestamps?: boolean;
+  /** The previous (crashed) instance of the container. */
+  previous?: boolean;
 }
 
 /** A JSON schema, as a cluster serves a kind's CRD schema. @public */
@@ -175,6 +197,31 @@ export interface OmeApi {
     request: HfImportRequest,
     options?: OmeWriteOptions,
   ): Promise<HfImportResult>;
+  /** The pods behind an InferenceService's components (operational read). */
+  listServicePods(
+    service: OmeServiceRef,
+    options?: OmeRequestOptions,
+  ): Promise<OmePodsResponse>;
+  /** The Kubernetes events of an InferenceService and its pods, newest first. */
+  listServiceEvents(
+    service: OmeServiceRef,
+    options?: OmeRequestOptions,
+  ): Promise<OmeEventsResponse>;
+  /**
+   * A container log of one of the service's pods, as a byte stream (with `follow`, open until
+   * `signal` aborts or the cluster ends it).
+   */
+  openPodLog(
+    service: OmeServiceRef,
+    pod: string,
+    query: OmeLogQuery,
+    options?: OmeRequestOptions,
+  ): Promise<ReadableStream<Uint8Array>>;
+  /** A BaseModel's or ClusterBaseModel's per-node download progress and the services using it. */
+  getModelProgress(
+    ref: OmeObjectRef,
+    options?: OmeRequestOptions,
+  ): Promise<OmeModelProgressResponse>;
 }
 
 /** @public */

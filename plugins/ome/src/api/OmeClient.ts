@@ -28,13 +28,18 @@ import type {
   OmeModelRuntimesResponse,
   OmePaths,
   OmeRuntimeModelsResponse,
+  OmeEventsResponse,
+  OmeModelProgressResponse,
+  OmePodsResponse,
 } from './contract';
 import {
   OmeApi,
   OmeCreateDecision,
   OmeCreateTarget,
   OmeJsonSchema,
+  OmeLogQuery,
   OmeRequestOptions,
+  OmeServiceRef,
   OmeWriteOptions,
 } from './OmeApi';
 
@@ -417,6 +422,72 @@ export class OmeClient implements OmeApi {
         signal: options?.signal,
       }),
     ) as HfImportResult;
+  }
+
+  async listServicePods(
+    service: OmeServiceRef,
+    options?: OmeRequestOptions,
+  ): Promise<OmePodsResponse> {
+    const client = await this.client();
+    return data(
+      await client.GET(
+        '/clusters/{cluster}/namespaces/{namespace}/inferenceservices/{name}/pods',
+        { params: { path: service }, signal: options?.signal },
+      ),
+    );
+  }
+
+  async listServiceEvents(
+    service: OmeServiceRef,
+    options?: OmeRequestOptions,
+  ): Promise<OmeEventsResponse> {
+    const client = await this.client();
+    return data(
+      await client.GET(
+        '/clusters/{cluster}/namespaces/{namespace}/inferenceservices/{name}/events',
+        { params: { path: service }, signal: options?.signal },
+      ),
+    );
+  }
+
+  async openPodLog(
+    service: OmeServiceRef,
+    pod: string,
+    query: OmeLogQuery,
+    options?: OmeRequestOptions,
+  ): Promise<ReadableStream<Uint8Array>> {
+    const client = await this.client();
+    const answer = await client.GET(
+      '/clusters/{cluster}/namespaces/{namespace}/inferenceservices/{name}/pods/{pod}/log',
+      {
+        params: { path: { ...service, pod }, query },
+        parseAs: 'stream',
+        signal: options?.signal,
+      },
+    );
+    return answer.data as unknown as ReadableStream<Uint8Array>;
+  }
+
+  async getModelProgress(
+    ref: OmeObjectRef,
+    options?: OmeRequestOptions,
+  ): Promise<OmeModelProgressResponse> {
+    const client = await this.client();
+    const { cluster, namespace, name } = ref;
+    const answer =
+      ref.kind === 'BaseModel'
+        ? await client.GET(
+            '/clusters/{cluster}/namespaces/{namespace}/basemodels/{name}/progress',
+            {
+              params: { path: { cluster, namespace: namespace!, name } },
+              signal: options?.signal,
+            },
+          )
+        : await client.GET('/clusters/{cluster}/clusterbasemodels/{name}/progress', {
+            params: { path: { cluster, name } },
+            signal: options?.signal,
+          });
+    return data(answer);
   }
 
   private send(request: Request): Promise<Response> {

@@ -21,3 +21,12 @@ export type OmeModelRuntimesResponse =
 /** Answer of `GET .../clusterservingruntimes/{name}/models` and the ServingRuntime one. @public */
 export type OmeRuntimeModelsResponse =
   OmeApiComponents['schemas']['RuntimeModelsResponse'];
+/** Answer of the pods route of an InferenceService. @public */
+export type OmePodsResponse = OmeApiComponents['schemas']['PodsResponse'];
+
+/** Answer of the events route of an InferenceService. @public */
+export type OmeEventsResponse = OmeApiComponents['schemas']['EventsResponse'];
+
+/** Answer of a model's progress route. @public */
+export type OmeModelProgressResponse =
+  OmeApiComponents['schemas']['ModelProgressResponse'];

@@ -4,7 +4,9 @@ export type {
   OmeCreateDecision,
   OmeCreateTarget,
   OmeJsonSchema,
+  OmeLogQuery,
   OmeRequestOptions,
+  OmeServiceRef,
   OmeWriteOptions,
 } from './OmeApi';
 export type {
@@ -12,6 +14,9 @@ export type {
   OmeKindCounts,
   OmeModelRuntimesResponse,
   OmeRuntimeModelsResponse,
+  OmeEventsResponse,
+  OmeModelProgressResponse,
+  OmePodsResponse,
 } from './contract';
 export { OmeClient } from './OmeClient';
 export { omeErrorDetails, omeErrorMessage, omeErrorStatus } from './errors';

@@ -17,3 +17,10 @@ export { useOmeChanges } from './useOmeChanges';
 
 export { useModelRuntimes } from './useModelRuntimes';
 export { useRuntimeModels } from './useRuntimeModels';
+export { LOG_LINES_KEPT, useLogStream } from './useLogStream';
+export type { LogStreamState } from './useLogStream';
+export {
+  useModelProgress,
+  useServiceEvents,
+  useServicePods,
+} from './useOperate';

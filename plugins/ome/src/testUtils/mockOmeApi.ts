@@ -53,6 +53,15 @@ export function mockOmeApi(overrides: Partial<OmeApi> = {}): jest.Mocked<OmeApi>
     searchHuggingFace: jest.fn(async () => []),
     inspectHuggingFace: notMocked('inspectHuggingFace'),
     importHuggingFace: notMocked('importHuggingFace'),
+    listServicePods: jest.fn(async () => ({ items: [] })),
+    listServiceEvents: jest.fn(async () => ({ items: [] })),
+    openPodLog: notMocked('openPodLog'),
+    getModelProgress: jest.fn(async () => ({
+      nodes: [],
+      nodesReady: [],
+      nodesFailed: [],
+      services: [],
+    })),
     ...overrides,
   } as jest.Mocked<OmeApi>;
 }

@@ -21,14 +21,22 @@ import { DeleteDialog } from './DeleteDialog';
 import { RelatedObjects } from './RelatedObjects';
 import { ModelRuntimes } from './ModelRuntimes';
 import { RuntimeModels } from './RuntimeModels';
+import { ModelProgress } from './operate/ModelProgress';
+import { ServiceLogs, ServiceStatus } from './operate/ServiceOperate';
 
-/** Kinds with a runtime-selection tab: models list their runtimes, runtimes their models. */
-const SELECTION_TAB: Partial<Record<string, string>> = {
-  ClusterBaseModel: 'Runtimes',
-  BaseModel: 'Runtimes',
-  ClusterServingRuntime: 'Models',
-  ServingRuntime: 'Models',
-};
+/**
+ * The tabs of a kind: the operate views only where there is something to operate; models
+ * list the runtimes that can serve them, runtimes the models they can serve.
+ */
+function tabsOf(kind: string): string[] {
+  if (kind === 'InferenceService')
+    return ['Overview', 'Status', 'Logs', 'YAML', 'Related'];
+  if (kind === 'BaseModel' || kind === 'ClusterBaseModel')
+    return ['Overview', 'Nodes', 'Runtimes', 'YAML', 'Related'];
+  if (kind === 'ServingRuntime' || kind === 'ClusterServingRuntime')
+    return ['Overview', 'Models', 'YAML', 'Related'];
+  return ['Overview', 'YAML', 'Related'];
+}
 
 /** One object: overview cards, its YAML, related objects; edit, clone and delete. */
 export function ResourceDetailPage(props: OmeObjectRef) {
@@ -37,6 +45,7 @@ export function ResourceDetailPage(props: OmeObjectRef) {
   const paths = useOmePaths();
   const navigate = useNavigate();
   const [tab, setTab] = useState(0);
+  const [logPod, setLogPod] = useState<string | undefined>();
   const [dialog, setDialog] = useState<'clone' | 'delete' | undefined>();
 
   const state = useResource({ kind, cluster, namespace, name });
@@ -60,6 +69,8 @@ export function ResourceDetailPage(props: OmeObjectRef) {
   const ref: OmeObjectRef = { kind, cluster, namespace, name };
   const canUpdate = item?.actions?.update !== false;
   const canDelete = item?.actions?.delete !== false;
+  const tabs = tabsOf(kind);
+  const shown = tabs[tab] ?? 'Overview';
 
   return (
     <Box data-testid="ome-detail-page">
@@ -114,15 +125,12 @@ export function ResourceDetailPage(props: OmeObjectRef) {
         </Box>
       </Box>
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} indicatorColor="primary">
-        <Tab label="Overview" />
-        <Tab label="YAML" />
-        <Tab label="Related" />
-        {SELECTION_TAB[kind] && (
-          <Tab label={SELECTION_TAB[kind]} data-testid="ome-selection-tab" />
-        )}
+        {tabs.map(t => (
+          <Tab key={t} label={t} data-testid={`ome-tab-${t.toLowerCase()}`} />
+        ))}
       </Tabs>
       <Box mt={2}>
-        {tab === 0 && (
+        {shown === 'Overview' && (
           <Grid container spacing={2}>
             <Grid item xs={12} md={6} lg={4}>
               <MetadataCard cluster={cluster} meta={meta} />
@@ -130,18 +138,28 @@ export function ResourceDetailPage(props: OmeObjectRef) {
             <KindOverview kind={kind} object={object} />
           </Grid>
         )}
-        {tab === 1 && (
+        {shown === 'Status' && namespace && (
+          <ServiceStatus
+            service={{ cluster, namespace, name }}
+            object={object}
+            onLogs={pod => {
+              setLogPod(pod);
+              setTab(tabs.indexOf('Logs'));
+            }}
+          />
+        )}
+        {shown === 'Logs' && namespace && (
+          <ServiceLogs service={{ cluster, namespace, name }} pod={logPod} />
+        )}
+        {shown === 'Nodes' && <ModelProgress model={ref} />}
+        {shown === 'YAML' && (
           <YamlEditor value={yaml} readOnly label="YAML of the object" testId="ome-detail-yaml" />
         )}
-        {tab === 2 && (
+        {shown === 'Related' && (
           <RelatedObjects source={ref} object={object} />
         )}
-        {tab === 3 && (kind === 'ClusterBaseModel' || kind === 'BaseModel') && (
-          <ModelRuntimes model={ref} />
-        )}
-        {tab === 3 && (kind === 'ClusterServingRuntime' || kind === 'ServingRuntime') && (
-          <RuntimeModels runtime={ref} />
-        )}
+        {shown === 'Runtimes' && <ModelRuntimes model={ref} />}
+        {shown === 'Models' && <RuntimeModels runtime={ref} />}
       </Box>
       {dialog === 'clone' && (
         <CloneDialog

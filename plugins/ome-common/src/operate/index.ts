@@ -1,0 +1,3 @@
+export * from './modelAgent';
+export * from './isvcConditions';
+export * from './pods';
