@@ -16,6 +16,9 @@ export * from './rebase';
 export * from './yaml';
 export * from './columns';
 export * from './forms';
+export * from './services';
+export * from './attention';
+export * from './entity';
 export { spec as omeOpenApiSpec } from './schema/openapi.generated';
 export type {
   paths as OmeApiPaths,
