@@ -18,12 +18,14 @@ import Router from 'express-promise-router';
 import { NamespaceLabels } from './permissions/NamespaceLabels';
 import { OmePermissionResource, OmeResourceQuery } from './permissions/rules';
 import { OmeRouteContext, credentialsOf } from './routes/context';
+import { registerAttentionRoutes } from './routes/attention';
 import { registerClusterRoutes } from './routes/clusters';
 import { registerCountRoutes } from './routes/counts';
 import { registerImportRoutes } from './routes/import';
 import { registerPermissionRoutes } from './routes/permissions';
 import { registerResourceRoutes } from './routes/resources';
 import { registerWriteRoutes } from './routes/writes';
+import { AttentionService } from './service/AttentionService';
 import { WriteAuditor } from './service/audit';
 import { OmeAuthorizer } from './service/authorization';
 import { ClusterService } from './service/ClusterService';
@@ -74,6 +76,7 @@ export async function createRouter(
     writer: options.writer,
     importer: options.importer,
     schemas: options.schemas,
+    attention: new AttentionService({ resources: options.resources }),
   };
 
   const api = createValidatedOpenApiRouter(omeOpenApiSpec, {
@@ -83,6 +86,7 @@ export async function createRouter(
   registerClusterRoutes(api, ctx);
   registerPermissionRoutes(api, ctx);
   registerCountRoutes(api, ctx);
+  registerAttentionRoutes(api, ctx);
   registerImportRoutes(api, ctx);
   registerResourceRoutes(api, ctx);
   registerWriteRoutes(api, ctx);

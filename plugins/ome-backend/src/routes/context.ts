@@ -16,6 +16,7 @@ import {
 import { Request, Response } from 'express';
 import { NotFoundError } from '@backstage/errors';
 import { OmeAuthorizer } from '../service/authorization';
+import { AttentionService } from '../service/AttentionService';
 import { WriteAuditor } from '../service/audit';
 import { ClusterService } from '../service/ClusterService';
 import { ImportService } from '../service/ImportService';
@@ -36,6 +37,7 @@ export interface OmeRouteContext {
   writer: OmeResourceWriter;
   importer: ImportService;
   schemas: KindSchemaService;
+  attention: AttentionService;
 }
 
 /** The caller: a Backstage user or service (401 otherwise). */

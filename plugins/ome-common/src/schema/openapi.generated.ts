@@ -485,6 +485,88 @@ export const spec = {
           },
         },
       },
+      AttentionObjectRef: {
+        description: 'Where one OME object lives',
+        type: 'object',
+        required: ['cluster', 'kind', 'name'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/Kind',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+        },
+      },
+      AttentionItem: {
+        description:
+          'One entry of the dashboard\'s "needs attention" list (see ome-common\'s omeAttentionItems)',
+        type: 'object',
+        required: ['reason', 'severity', 'ref', 'summary', 'related'],
+        properties: {
+          reason: {
+            type: 'string',
+            enum: [
+              'model-failed',
+              'service-not-ready',
+              'runtime-disabled-in-use',
+              'accelerator-without-capacity',
+            ],
+          },
+          severity: {
+            type: 'string',
+            enum: ['error', 'warning'],
+          },
+          ref: {
+            $ref: '#/components/schemas/AttentionObjectRef',
+          },
+          summary: {
+            description: 'What is wrong, in plain words',
+            type: 'string',
+          },
+          detail: {
+            description: "OME's own reason and message",
+            type: 'string',
+          },
+          related: {
+            description:
+              'Objects it affects (services using a disabled runtime or an accelerator without capacity)',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AttentionObjectRef',
+            },
+          },
+          since: {
+            type: 'string',
+          },
+        },
+      },
+      AttentionResponse: {
+        type: 'object',
+        required: ['items', 'errors'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AttentionItem',
+            },
+          },
+          errors: {
+            description:
+              'Clusters that could not be read for some kind (their problems are missing)',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterError',
+            },
+          },
+        },
+      },
       KindAvailability: {
         type: 'object',
         required: ['kind', 'installed', 'versions'],
@@ -1029,6 +1111,41 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/CountsResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/attention': {
+      get: {
+        operationId: 'getAttention',
+        tags: ['Resources'],
+        summary:
+          'The dashboard\'s "needs attention" list: failed models, services not ready (with OME\'s reason), disabled runtimes still named by a service, accelerators without capacity. Computed only over the objects the caller may read (the read decision exactly like the lists), so no entry names anything else.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        parameters: [
+          {
+            $ref: '#/components/parameters/clusters',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The entries, errors first',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AttentionResponse',
                 },
               },
             },

@@ -88,6 +88,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/attention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The dashboard's "needs attention" list: failed models, services not ready (with OME's reason), disabled runtimes still named by a service, accelerators without capacity. Computed only over the objects the caller may read (the read decision exactly like the lists), so no entry names anything else. */
+    get: operations['getAttention'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/permissions/create': {
     parameters: {
       query?: never;
@@ -375,6 +392,35 @@ export interface components {
     };
     CountsResponse: {
       items: components['schemas']['KindCounts'][];
+    };
+    /** Where one OME object lives */
+    AttentionObjectRef: {
+      cluster: string;
+      kind: components['schemas']['Kind'];
+      namespace?: string;
+      name: string;
+    };
+    /** One entry of the dashboard's "needs attention" list (see ome-common's omeAttentionItems) */
+    AttentionItem: {
+      reason:
+        | 'model-failed'
+        | 'service-not-ready'
+        | 'runtime-disabled-in-use'
+        | 'accelerator-without-capacity';
+      severity: 'error' | 'warning';
+      ref: components['schemas']['AttentionObjectRef'];
+      /** What is wrong, in plain words */
+      summary: string;
+      /** OME's own reason and message */
+      detail?: string;
+      /** Objects it affects (services using a disabled runtime or an accelerator without capacity) */
+      related: components['schemas']['AttentionObjectRef'][];
+      since?: string;
+    };
+    AttentionResponse: {
+      items: components['schemas']['AttentionItem'][];
+      /** Clusters that could not be read for some kind (their problems are missing) */
+      errors: components['schemas']['ClusterError'][];
     };
     KindAvailability: {
       kind: components['schemas']['Kind'];
@@ -670,6 +716,30 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CountsResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  getAttention: {
+    parameters: {
+      query?: {
+        /** Only these clusters (repeatable; all by default) */
+        cluster?: components['parameters']['clusters'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The entries, errors first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttentionResponse'];
         };
       };
       default: components['responses']['Error'];
