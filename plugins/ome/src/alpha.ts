@@ -9,15 +9,27 @@
  * @packageDocumentation
  */
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { omeApi, omePage, omeRouteRef } from './alpha/extensions';
+import {
+  omeApi,
+  omeEntityCard,
+  omeEntityContent,
+  omePage,
+  omeRouteRef,
+} from './alpha/extensions';
 
-export { omeApi, omePage, omeRouteRef } from './alpha/extensions';
+export {
+  omeApi,
+  omeEntityCard,
+  omeEntityContent,
+  omePage,
+  omeRouteRef,
+} from './alpha/extensions';
 
 /** @alpha */
 const omePlugin = createFrontendPlugin({
   pluginId: 'ome',
   title: 'OME',
-  extensions: [omeApi, omePage],
+  extensions: [omeApi, omePage, omeEntityContent, omeEntityCard],
   routes: {
     root: omeRouteRef,
   },
