@@ -191,8 +191,11 @@ describe('GET /attention against the real control plane', () => {
         ([SEEN, HIDDEN].includes(i.ref.namespace ?? '') ||
           i.ref.name.endsWith(RUN)),
     );
-  const find = (items: OmeAttentionItem[], ns: string | undefined, name: string) =>
-    items.find(i => i.ref.namespace === ns && i.ref.name === name);
+  const find = (
+    items: OmeAttentionItem[],
+    ns: string | undefined,
+    name: string,
+  ) => items.find(i => i.ref.namespace === ns && i.ref.name === name);
 
   it('lists every rule for a reader of everything, with reasons and the services concerned', async () => {
     decision = { result: AuthorizeResult.ALLOW };
@@ -280,7 +283,9 @@ describe('GET /attention against the real control plane', () => {
       .get('/api/ome/attention?cluster=no-such-cluster')
       .set('Authorization', mockCredentials.user.header());
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.message).toContain("unknown cluster 'no-such-cluster'");
+    expect(unknown.body.error.message).toContain(
+      "unknown cluster 'no-such-cluster'",
+    );
     decision = { result: AuthorizeResult.DENY };
     const denied = await request(server)
       .get('/api/ome/attention')

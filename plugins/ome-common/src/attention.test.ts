@@ -36,7 +36,9 @@ describe('summarizeInferenceService', () => {
           engine: { minReplicas: 1, maxReplicas: 3 },
         },
         status: {
-          ...readyCondition('True', { lastTransitionTime: '2026-01-01T00:00:00Z' }),
+          ...readyCondition('True', {
+            lastTransitionTime: '2026-01-01T00:00:00Z',
+          }),
           url: 'http://chat.team-a',
           modelStatus: { modelCopies: { totalCopies: 2 } },
         },
@@ -88,7 +90,11 @@ describe('summarizeInferenceService', () => {
           status: {
             conditions: [
               { type: 'Ready', status: 'False' },
-              { type: 'EngineReady', status: 'False', reason: 'RuntimeDisabled' },
+              {
+                type: 'EngineReady',
+                status: 'False',
+                reason: 'RuntimeDisabled',
+              },
             ],
           },
         }),
@@ -106,7 +112,12 @@ describe('omeAttentionItems', () => {
     const items = omeAttentionItems({
       ClusterBaseModel: [
         on('a', obj('ClusterBaseModel', 'ok', { status: { state: 'Ready' } })),
-        on('a', obj('ClusterBaseModel', 'moving', { status: { state: 'In_Transit' } })),
+        on(
+          'a',
+          obj('ClusterBaseModel', 'moving', {
+            status: { state: 'In_Transit' },
+          }),
+        ),
         on(
           'a',
           obj('ClusterBaseModel', 'broken', {
@@ -115,7 +126,13 @@ describe('omeAttentionItems', () => {
         ),
       ],
       BaseModel: [
-        on('b', obj('BaseModel', 'mine', { namespace: 't', status: { state: 'Failed' } })),
+        on(
+          'b',
+          obj('BaseModel', 'mine', {
+            namespace: 't',
+            status: { state: 'Failed' },
+          }),
+        ),
       ],
     });
     expect(items).toEqual([
@@ -140,7 +157,13 @@ describe('omeAttentionItems', () => {
   it('lists services not ready with their reason: False as errors, Unknown as warnings', () => {
     const items = omeAttentionItems({
       InferenceService: [
-        on('a', obj('InferenceService', 'fine', { namespace: 'n', status: readyCondition('True') })),
+        on(
+          'a',
+          obj('InferenceService', 'fine', {
+            namespace: 'n',
+            status: readyCondition('True'),
+          }),
+        ),
         on(
           'a',
           obj('InferenceService', 'starting', {
@@ -159,14 +182,19 @@ describe('omeAttentionItems', () => {
               ...readyCondition('False', { lastTransitionTime: 't0' }),
               modelStatus: {
                 transitionStatus: 'BlockedByFailedLoad',
-                lastFailureInfo: { reason: 'NoSupportingRuntime', message: 'none fits' },
+                lastFailureInfo: {
+                  reason: 'NoSupportingRuntime',
+                  message: 'none fits',
+                },
               },
             },
           }),
         ),
       ],
     });
-    expect(items.map(i => [i.ref.name, i.severity, i.summary, i.detail])).toEqual([
+    expect(
+      items.map(i => [i.ref.name, i.severity, i.summary, i.detail]),
+    ).toEqual([
       [
         'down',
         'error',
@@ -195,9 +223,18 @@ describe('omeAttentionItems', () => {
       );
     const items = omeAttentionItems({
       ClusterServingRuntime: [
-        on('a', obj('ClusterServingRuntime', 'srt', { spec: { disabled: true } })),
-        on('a', obj('ClusterServingRuntime', 'unused', { spec: { disabled: true } })),
-        on('b', obj('ClusterServingRuntime', 'srt', { spec: { disabled: false } })),
+        on(
+          'a',
+          obj('ClusterServingRuntime', 'srt', { spec: { disabled: true } }),
+        ),
+        on(
+          'a',
+          obj('ClusterServingRuntime', 'unused', { spec: { disabled: true } }),
+        ),
+        on(
+          'b',
+          obj('ClusterServingRuntime', 'srt', { spec: { disabled: false } }),
+        ),
       ],
       ServingRuntime: [
         // shadows the cluster runtime `srt` for services in namespace `own`
@@ -216,7 +253,12 @@ describe('omeAttentionItems', () => {
         ref: { cluster: 'a', kind: 'ClusterServingRuntime', name: 'srt' },
         summary: 'Disabled, but 1 service uses it',
         related: [
-          { cluster: 'a', kind: 'InferenceService', namespace: 'x', name: 'uses-cluster' },
+          {
+            cluster: 'a',
+            kind: 'InferenceService',
+            namespace: 'x',
+            name: 'uses-cluster',
+          },
         ],
       },
     ]);
@@ -227,9 +269,19 @@ describe('omeAttentionItems', () => {
       on('a', obj('AcceleratorClass', name, status ? { status } : {}));
     const items = omeAttentionItems({
       AcceleratorClass: [
-        ac('fine', { nodes: ['n1'], availableNodes: 1, totalAccelerators: 8, availableAccelerators: 3 }),
+        ac('fine', {
+          nodes: ['n1'],
+          availableNodes: 1,
+          totalAccelerators: 8,
+          availableAccelerators: 3,
+        }),
         ac('no-nodes', { nodes: [], availableNodes: 0 }),
-        ac('busy', { nodes: ['n1'], availableNodes: 1, totalAccelerators: 8, availableAccelerators: 0 }),
+        ac('busy', {
+          nodes: ['n1'],
+          availableNodes: 1,
+          totalAccelerators: 8,
+          availableAccelerators: 0,
+        }),
         ac('unreported'),
       ],
       InferenceService: [
@@ -243,10 +295,17 @@ describe('omeAttentionItems', () => {
         ),
       ],
     });
-    expect(items.map(i => [i.ref.name, i.severity, i.summary, i.related.length])).toEqual([
+    expect(
+      items.map(i => [i.ref.name, i.severity, i.summary, i.related.length]),
+    ).toEqual([
       ['busy', 'error', 'All 8 accelerators in use', 1],
       ['no-nodes', 'warning', 'No nodes with this accelerator', 0],
-      ['unreported', 'warning', 'No capacity reported (no nodes discovered)', 0],
+      [
+        'unreported',
+        'warning',
+        'No capacity reported (no nodes discovered)',
+        0,
+      ],
     ]);
   });
 
@@ -256,14 +315,20 @@ describe('omeAttentionItems', () => {
     expect(
       omeAttentionItems({
         ClusterServingRuntime: [
-          on('a', obj('ClusterServingRuntime', 'srt', { spec: { disabled: true } })),
+          on(
+            'a',
+            obj('ClusterServingRuntime', 'srt', { spec: { disabled: true } }),
+          ),
         ],
       }),
     ).toEqual([]);
   });
 
   it('tolerates objects of any shape', () => {
-    const junk = [on('a', { metadata: {} } as any), on('a', { status: 'x' } as any)];
+    const junk = [
+      on('a', { metadata: {} } as any),
+      on('a', { status: 'x' } as any),
+    ];
     expect(() =>
       omeAttentionItems({
         ClusterBaseModel: junk,

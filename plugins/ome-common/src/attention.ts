@@ -105,7 +105,9 @@ function servicesNotReady(items: OmeListItem[]): OmeAttentionItem[] {
       rec(rec(item.object.status).modelStatus).transitionStatus,
     );
     const detail = [
-      s.reason && s.message ? `${s.reason}: ${s.message}` : s.reason ?? s.message,
+      s.reason && s.message
+        ? `${s.reason}: ${s.message}`
+        : s.reason ?? s.message,
       transition && `model transition ${transition}`,
     ].filter(Boolean);
     out.push({
@@ -144,9 +146,9 @@ function keyOf(kind: OmeKind, item: OmeListItem): string {
 }
 
 function disabledRuntimesInUse(input: OmeAttentionInput): OmeAttentionItem[] {
-  const runtimes = (['ServingRuntime', 'ClusterServingRuntime'] as const).flatMap(
-    kind => (input[kind] ?? []).map(item => ({ kind, item })),
-  );
+  const runtimes = (
+    ['ServingRuntime', 'ClusterServingRuntime'] as const
+  ).flatMap(kind => (input[kind] ?? []).map(item => ({ kind, item })));
   const namespaced = new Set(
     runtimes
       .filter(r => r.kind === 'ServingRuntime')
@@ -242,7 +244,9 @@ const REASON_ORDER: OmeAttentionReason[] = [
  * anything else. Sorted: errors first, then by reason, cluster, namespace and name.
  * @public
  */
-export function omeAttentionItems(input: OmeAttentionInput): OmeAttentionItem[] {
+export function omeAttentionItems(
+  input: OmeAttentionInput,
+): OmeAttentionItem[] {
   const items = [
     ...failedModels('ClusterBaseModel', input.ClusterBaseModel ?? []),
     ...failedModels('BaseModel', input.BaseModel ?? []),

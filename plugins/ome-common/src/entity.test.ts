@@ -17,19 +17,32 @@ describe('parseInferenceServiceRefs', () => {
       ),
     ).toEqual({
       refs: [
-        { cluster: 'a', kind: 'InferenceService', namespace: 'team-a', name: 'chat' },
-        { cluster: 'b', kind: 'InferenceService', namespace: 'team-b', name: 'chat' },
+        {
+          cluster: 'a',
+          kind: 'InferenceService',
+          namespace: 'team-a',
+          name: 'chat',
+        },
+        {
+          cluster: 'b',
+          kind: 'InferenceService',
+          namespace: 'team-b',
+          name: 'chat',
+        },
       ],
       invalid: ['oops', 'x//y', 'a/b/c/d'],
     });
-    expect(parseInferenceServiceRefs(undefined)).toEqual({ refs: [], invalid: [] });
+    expect(parseInferenceServiceRefs(undefined)).toEqual({
+      refs: [],
+      invalid: [],
+    });
   });
 
   it('round-trips with formatInferenceServiceRef', () => {
     const ref = { cluster: 'c', namespace: 'n', name: 'm' };
-    expect(parseInferenceServiceRefs(formatInferenceServiceRef(ref)).refs).toEqual([
-      { ...ref, kind: 'InferenceService' },
-    ]);
+    expect(
+      parseInferenceServiceRefs(formatInferenceServiceRef(ref)).refs,
+    ).toEqual([{ ...ref, kind: 'InferenceService' }]);
   });
 });
 
@@ -51,15 +64,18 @@ describe('entityInferenceServiceQuery and isOmeAvailable', () => {
     const e = entity({ 'ome.io/inference-services': 'a/n/s' });
     expect(isOmeAvailable(e)).toBe(true);
     expect(entityInferenceServiceQuery(e)).toEqual({
-      refs: [{ cluster: 'a', kind: 'InferenceService', namespace: 'n', name: 's' }],
+      refs: [
+        { cluster: 'a', kind: 'InferenceService', namespace: 'n', name: 's' },
+      ],
       invalid: [],
     });
   });
 
   it("takes Backstage's kubernetes annotations: id as a label, a selector before it, namespace and cluster to narrow", () => {
     expect(
-      entityInferenceServiceQuery(entity({ 'backstage.io/kubernetes-id': 'chat' }))
-        ?.list,
+      entityInferenceServiceQuery(
+        entity({ 'backstage.io/kubernetes-id': 'chat' }),
+      )?.list,
     ).toEqual({ labelSelector: 'backstage.io/kubernetes-id=chat' });
     expect(
       entityInferenceServiceQuery(

@@ -104,7 +104,9 @@ function notReadyCause(
   const other = conditions.find(
     c => c.type !== 'Ready' && c.status !== 'True' && text(c.reason),
   );
-  return other ? { reason: text(other.reason), message: text(other.message) } : {};
+  return other
+    ? { reason: text(other.reason), message: text(other.message) }
+    : {};
 }
 
 /**
@@ -136,12 +138,9 @@ export function summarizeInferenceService(
   };
   if (state === 'Ready') return summary;
   const { reason, message } = notReadyCause(object, conditions);
-  const lead =
-    state === 'NotReady'
-      ? 'Not ready'
-      : conditions.length === 0
-      ? 'No status reported yet'
-      : 'Not ready yet';
+  let lead = 'Not ready yet';
+  if (state === 'NotReady') lead = 'Not ready';
+  else if (conditions.length === 0) lead = 'No status reported yet';
   return {
     ...summary,
     reason,

@@ -19,7 +19,9 @@ const api = mockOmeApi({
         kind: 'InferenceService',
         total: 3,
         byState: { Ready: 2, NotReady: 1 },
-        byCluster: { 'ome-dev-a': { total: 3, byState: { Ready: 2, NotReady: 1 } } },
+        byCluster: {
+          'ome-dev-a': { total: 3, byState: { Ready: 2, NotReady: 1 } },
+        },
         errors: [],
         notInstalled: ['ome-dev-b'],
       },

@@ -44,7 +44,8 @@ export class AttentionService {
     );
     errors.sort(
       (a, b) =>
-        a.cluster.localeCompare(b.cluster) || a.message.localeCompare(b.message),
+        a.cluster.localeCompare(b.cluster) ||
+        a.message.localeCompare(b.message),
     );
     return { items: omeAttentionItems(input), errors };
   }

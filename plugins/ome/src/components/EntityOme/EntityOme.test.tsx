@@ -36,7 +36,10 @@ const service = (name: string, ready: boolean): KubernetesObject => ({
     : {
         conditions: [{ type: 'Ready', status: 'False' }],
         modelStatus: {
-          lastFailureInfo: { reason: 'BaseModelNotReady', message: 'model llama is in state Failed' },
+          lastFailureInfo: {
+            reason: 'BaseModelNotReady',
+            message: 'model llama is in state Failed',
+          },
         },
       },
 });
@@ -48,12 +51,18 @@ function apiFor() {
       return { cluster: ref.cluster, object: service(ref.name, false) };
     }),
     listResources: jest.fn(async () =>
-      listResponse({ items: [{ cluster: 'ome-dev-a', object: service('chat', true) }] }),
+      listResponse({
+        items: [{ cluster: 'ome-dev-a', object: service('chat', true) }],
+      }),
     ),
   });
 }
 
-async function renderWith(entity: Entity, element: JSX.Element, api = apiFor()) {
+async function renderWith(
+  entity: Entity,
+  element: JSX.Element,
+  api = apiFor(),
+) {
   await renderInTestApp(
     <TestApiProvider apis={[[omeApiRef, api]]}>
       <EntityProvider entity={entity}>{element}</EntityProvider>
@@ -85,7 +94,8 @@ describe('EntityOmeContent and EntityOmeCard (legacy frontend system)', () => {
   it("shows the services of the entity's annotations with model, runtime, state, endpoint, replicas and OME links", async () => {
     const api = await renderWith(
       component({
-        'ome.io/inference-services': 'ome-dev-b/team-a/down, ome-dev-b/team-a/gone',
+        'ome.io/inference-services':
+          'ome-dev-b/team-a/down, ome-dev-b/team-a/gone',
         'backstage.io/kubernetes-id': 'chat-assistant',
         'backstage.io/kubernetes-namespace': 'team-a',
         'backstage.io/kubernetes-cluster': 'ome-dev-a',
@@ -108,14 +118,18 @@ describe('EntityOmeContent and EntityOmeCard (legacy frontend system)', () => {
       'href',
       '/ome/basemodels/ome-dev-a/team-a/llama',
     );
-    expect(within(chat).getByRole('link', { name: 'srt-llama' })).toHaveAttribute(
+    expect(
+      within(chat).getByRole('link', { name: 'srt-llama' }),
+    ).toHaveAttribute(
       'href',
       '/ome/clusterservingruntimes/ome-dev-a/srt-llama',
     );
     expect(chat).toHaveTextContent('Ready');
     expect(chat).toHaveTextContent('http://chat.team-a.svc.cluster.local');
     expect(chat).toHaveTextContent('1–2 (1 ready)');
-    expect(down).toHaveTextContent('Not ready: the model is not ready (model llama is in state Failed)');
+    expect(down).toHaveTextContent(
+      'Not ready: the model is not ready (model llama is in state Failed)',
+    );
     expect(gone).toHaveTextContent('Named by the entity, not found');
   });
 
@@ -126,15 +140,20 @@ describe('EntityOmeContent and EntityOmeCard (legacy frontend system)', () => {
       <EntityOmeContent />,
       api,
     );
-    expect(await screen.findByText(/No inference services match/)).toBeInTheDocument();
-    expect(screen.getByText(/Not understood in ome.io\/inference-services/)).toHaveTextContent(
-      'just-a-name',
-    );
+    expect(
+      await screen.findByText(/No inference services match/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Not understood in ome.io\/inference-services/),
+    ).toHaveTextContent('just-a-name');
     expect(api.listResources).not.toHaveBeenCalled();
   });
 
   it('the card lists each service with its state and endpoint', async () => {
-    await renderWith(component({ 'backstage.io/kubernetes-id': 'chat-assistant' }), <EntityOmeCard />);
+    await renderWith(
+      component({ 'backstage.io/kubernetes-id': 'chat-assistant' }),
+      <EntityOmeCard />,
+    );
     const [entry] = await screen.findAllByTestId('ome-entity-card-service');
     expect(within(entry).getByRole('link', { name: 'chat' })).toHaveAttribute(
       'href',

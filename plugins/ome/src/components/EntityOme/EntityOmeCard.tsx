@@ -43,8 +43,15 @@ export function EntityOmeCard() {
                       <TruncatedText text={ref.name} maxWidth={220} />
                     )}
                   </Typography>
-                  <Typography variant="caption" color="textSecondary" component="span">
-                    <TruncatedText text={`${ref.cluster} / ${ref.namespace}`} maxWidth={200} />
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    component="span"
+                  >
+                    <TruncatedText
+                      text={`${ref.cluster} / ${ref.namespace}`}
+                      maxWidth={200}
+                    />
                   </Typography>
                 </Box>
                 {s ? (
@@ -52,7 +59,11 @@ export function EntityOmeCard() {
                     <Box display="flex" alignItems="center" style={{ gap: 8 }}>
                       <StateBadge state={s.state} />
                       {s.state !== 'Ready' && (
-                        <Typography variant="caption" color="textSecondary" component="span">
+                        <Typography
+                          variant="caption"
+                          color="textSecondary"
+                          component="span"
+                        >
                           <TruncatedText text={s.stateText} maxWidth={260} />
                         </Typography>
                       )}

@@ -33,7 +33,10 @@ function ServiceRow(props: { row: EntityServiceRow }) {
           <TruncatedText text={ref.name} maxWidth="100%" />
         </TableCell>
         <TableCell>
-          <TruncatedText text={`${ref.cluster} / ${ref.namespace}`} maxWidth="100%" />
+          <TruncatedText
+            text={`${ref.cluster} / ${ref.namespace}`}
+            maxWidth="100%"
+          />
         </TableCell>
         <TableCell colSpan={5}>
           <Typography variant="body2" color="error">
@@ -53,7 +56,10 @@ function ServiceRow(props: { row: EntityServiceRow }) {
         <OmeObjectLink objectRef={ref} maxWidth="100%" />
       </TableCell>
       <TableCell>
-        <TruncatedText text={`${ref.cluster} / ${ref.namespace}`} maxWidth="100%" />
+        <TruncatedText
+          text={`${ref.cluster} / ${ref.namespace}`}
+          maxWidth="100%"
+        />
       </TableCell>
       <TableCell>
         <RelatedLink
@@ -159,7 +165,9 @@ export function EntityOmeContent() {
           <Box p={2}>
             <Typography variant="caption" color="error">
               Not read:{' '}
-              {services.value!.errors.map(e => `${e.cluster} (${e.message})`).join(', ')}
+              {services
+                .value!.errors.map(e => `${e.cluster} (${e.message})`)
+                .join(', ')}
             </Typography>
           </Box>
         )}

@@ -36,7 +36,8 @@ export function RelatedLink(props: {
   name?: string;
 }) {
   if (!props.name) return <>—</>;
-  const namespaced = props.kind === 'BaseModel' || props.kind === 'ServingRuntime';
+  const namespaced =
+    props.kind === 'BaseModel' || props.kind === 'ServingRuntime';
   return (
     <OmeObjectLink
       objectRef={{
@@ -61,8 +62,16 @@ export function replicasText(s: InferenceServiceSummary): string {
 }
 
 /** The endpoint URL, cut to one line (whole on hover), or a dash. */
-export function EndpointText(props: { url?: string; maxWidth?: number | string }) {
-  if (!props.url) return <Typography variant="body2" component="span">—</Typography>;
+export function EndpointText(props: {
+  url?: string;
+  maxWidth?: number | string;
+}) {
+  if (!props.url)
+    return (
+      <Typography variant="body2" component="span">
+        —
+      </Typography>
+    );
   return (
     <Typography variant="body2" component="span" data-testid="ome-entity-url">
       <TruncatedText text={props.url} maxWidth={props.maxWidth ?? 260} />

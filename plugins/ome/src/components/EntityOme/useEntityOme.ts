@@ -7,9 +7,11 @@ import { omePaths } from '../common/paths';
 
 /** Where the OME pages are mounted, for links from a catalog entity page. */
 export function useOmeLinks() {
-  // Unbound (the app has no OME page) gives no links rather than broken ones.
+  // An app without the OME page makes useRouteRef throw: then no links rather than broken
+  // ones. The hook is called on every render; the try only catches that throw.
   let base: string | undefined;
   try {
+    // eslint-disable-next-line react-hooks/rules-of-hooks
     base = useRouteRef(rootRouteRef)();
   } catch {
     base = undefined;

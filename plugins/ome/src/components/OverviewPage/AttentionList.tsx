@@ -1,16 +1,7 @@
 import { Fragment } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import {
-  StatusError,
-  StatusWarning,
-} from '@backstage/core-components';
-import {
-  Box,
-  Link,
-  List,
-  ListItem,
-  Typography,
-} from '@material-ui/core';
+import { StatusError, StatusWarning } from '@backstage/core-components';
+import { Box, Link, List, ListItem, Typography } from '@material-ui/core';
 import {
   OmeAttentionItem,
   OmeAttentionResponse,
@@ -76,7 +67,9 @@ function Entry(props: { item: OmeAttentionItem }) {
       )}
       {item.related.length > 0 && (
         <Typography variant="caption" component="p">
-          {item.reason === 'runtime-disabled-in-use' ? 'Used by ' : 'Wanted by '}
+          {item.reason === 'runtime-disabled-in-use'
+            ? 'Used by '
+            : 'Wanted by '}
           {related.map((r, i) => (
             <Fragment key={`${r.cluster}/${r.namespace}/${r.name}`}>
               {i > 0 && ', '}

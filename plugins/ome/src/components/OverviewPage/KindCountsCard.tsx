@@ -15,8 +15,7 @@ import { useOmePaths } from '../common/paths';
 import { stateLabel } from '../common/StateBadge';
 import { TruncatedText } from '../common/TruncatedText';
 
-const byCountDesc = ([, a]: [string, number], [, b]: [string, number]) =>
-  b - a;
+const byCountDesc = ([, a]: [string, number], [, b]: [string, number]) => b - a;
 
 /** `12 Ready · 2 In Transit`: a cluster's states in one line. */
 function statesLine(byState: Record<string, number> | undefined): string {
@@ -84,7 +83,10 @@ export function KindCountsCard(props: {
                   component="span"
                   style={{ minWidth: 0 }}
                 >
-                  <TruncatedText text={statesLine(c?.byState)} maxWidth="100%" />
+                  <TruncatedText
+                    text={statesLine(c?.byState)}
+                    maxWidth="100%"
+                  />
                 </Typography>
               </Box>
             ))}
@@ -110,7 +112,11 @@ export function KindCountsCard(props: {
         >
           View
         </Button>
-        <Button size="small" component={RouterLink} to={paths.create(info.kind)}>
+        <Button
+          size="small"
+          component={RouterLink}
+          to={paths.create(info.kind)}
+        >
           Create
         </Button>
       </CardActions>

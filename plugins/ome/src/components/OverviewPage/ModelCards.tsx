@@ -20,9 +20,9 @@ const FIGURES: Array<{
 export function ClusterModelCards(props: { figures: ModelCardFigures }) {
   const { figures } = props;
   const paths = useOmePaths();
-  const listUrl = `${paths.list('ClusterBaseModel')}?cluster=${encodeURIComponent(
-    figures.cluster,
-  )}&sort=state`;
+  const listUrl = `${paths.list(
+    'ClusterBaseModel',
+  )}?cluster=${encodeURIComponent(figures.cluster)}&sort=state`;
   return (
     <Box mb={2} data-testid={`ome-model-cards-${figures.cluster}`}>
       <Typography variant="subtitle2" component="h3" gutterBottom>

@@ -29,7 +29,11 @@ export function OverviewPage() {
         <Typography variant="h5" component="h2" style={{ flexGrow: 1 }}>
           OME resources
         </Typography>
-        <Button component={RouterLink} to={paths.importYaml()} variant="outlined">
+        <Button
+          component={RouterLink}
+          to={paths.importYaml()}
+          variant="outlined"
+        >
           Import YAML
         </Button>
       </Box>
