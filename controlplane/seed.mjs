@@ -187,10 +187,16 @@ function ownObjects(cluster, full, catalog) {
     o.metadata = { name, namespace, labels: { 'ome-console.dev/demo': 'true' } };
     return o;
   };
-  const isvc = (name, namespace, model, runtime) => ({
+  // `kubernetesId`: the label Backstage's kubernetes-id annotation finds objects by (the
+  // example catalog's components name these services: examples/entities.yaml).
+  const isvc = (name, namespace, model, runtime, kubernetesId) => ({
     apiVersion: 'ome.io/v1beta1',
     kind: 'InferenceService',
-    metadata: { name, namespace, labels: { 'ome-console.dev/demo': 'true' } },
+    metadata: {
+      name,
+      namespace,
+      labels: { 'ome-console.dev/demo': 'true', ...(kubernetesId && { 'backstage.io/kubernetes-id': kubernetesId }) },
+    },
     spec: {
       model: { name: model },
       runtime: { name: runtime },
@@ -209,7 +215,7 @@ function ownObjects(cluster, full, catalog) {
       }),
       fromCatalogModel('llama-3-2-1b-instruct', 'BaseModel', 'team-a-llama-3-2-1b', 'team-a'),
       fromCatalogRuntime('srt-llama-3-2-1b-instruct', 'team-a-srt-llama-3-2-1b', 'team-a'),
-      isvc('team-a-chat', 'team-a', 'team-a-llama-3-2-1b', 'team-a-srt-llama-3-2-1b'),
+      isvc('team-a-chat', 'team-a', 'team-a-llama-3-2-1b', 'team-a-srt-llama-3-2-1b', 'chat-assistant'),
     );
     objs.push({
       apiVersion: 'ome.io/v1beta1',

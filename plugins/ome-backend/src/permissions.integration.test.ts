@@ -490,6 +490,7 @@ function instance(route: OmeOperation, n: number) {
       return { path: route.path, ok: 200 };
     case 'listNamespaces':
     case 'getCounts':
+    case 'getAttention':
       return { path: `${route.path}?cluster=ome-dev-a`, ok: 200 };
     case 'getKindSchema':
       return { path: fill(o!), ok: 200 };

@@ -18,6 +18,7 @@ import Router from 'express-promise-router';
 import { NamespaceLabels } from './permissions/NamespaceLabels';
 import { OmePermissionResource, OmeResourceQuery } from './permissions/rules';
 import { OmeRouteContext, credentialsOf } from './routes/context';
+import { registerAttentionRoutes } from './routes/attention';
 import { registerClusterRoutes } from './routes/clusters';
 import { registerCountRoutes } from './routes/counts';
 import { registerEventRoutes } from './routes/events';
@@ -28,6 +29,7 @@ import { registerPermissionRoutes } from './routes/permissions';
 import { registerResourceRoutes } from './routes/resources';
 import { registerRuntimeSelectionRoutes } from './routes/runtimes';
 import { registerWriteRoutes } from './routes/writes';
+import { AttentionService } from './service/AttentionService';
 import { WriteAuditor } from './service/audit';
 import { OmeAuthorizer } from './service/authorization';
 import { ClusterService } from './service/ClusterService';
@@ -94,6 +96,7 @@ export async function createRouter(
     huggingFace: options.huggingFace,
     hubTokens: options.hubTokens,
     permissions: options.permissions,
+    attention: new AttentionService({ resources: options.resources }),
   };
 
   const api = createValidatedOpenApiRouter(omeOpenApiSpec, {
@@ -104,6 +107,7 @@ export async function createRouter(
   registerPermissionRoutes(api, ctx);
   registerCountRoutes(api, ctx);
   registerEventRoutes(api, ctx, options.events ?? new OmeEventHub());
+  registerAttentionRoutes(api, ctx);
   registerImportRoutes(api, ctx);
   registerRuntimeSelectionRoutes(api, ctx);
 

@@ -18,6 +18,9 @@ export * from './columns';
 export * from './forms';
 export * from './stream';
 export * from './operate';
+export * from './services';
+export * from './attention';
+export * from './entity';
 export { spec as omeOpenApiSpec } from './schema/openapi.generated';
 export type {
   paths as OmeApiPaths,

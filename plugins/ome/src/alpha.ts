@@ -12,6 +12,8 @@ import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import {
   omeApi,
   omeChangeStreamApi,
+  omeEntityCard,
+  omeEntityContent,
   omePage,
   omeRouteRef,
 } from './alpha/extensions';
@@ -19,6 +21,8 @@ import {
 export {
   omeApi,
   omeChangeStreamApi,
+  omeEntityCard,
+  omeEntityContent,
   omePage,
   omeRouteRef,
 } from './alpha/extensions';
@@ -27,7 +31,13 @@ export {
 const omePlugin = createFrontendPlugin({
   pluginId: 'ome',
   title: 'OME',
-  extensions: [omeApi, omeChangeStreamApi, omePage],
+  extensions: [
+    omeApi,
+    omeChangeStreamApi,
+    omePage,
+    omeEntityContent,
+    omeEntityCard,
+  ],
   routes: {
     root: omeRouteRef,
   },

@@ -6,7 +6,8 @@
  *
  * @packageDocumentation
  */
-export { omePlugin, OmePage } from './plugin';
+export { omePlugin, OmePage, EntityOmeContent, EntityOmeCard } from './plugin';
+export { isOmeAvailable, omeEntityFilter } from './entity';
 export {
   omeApiRef,
   omeChangeStreamApiRef,

@@ -1,4 +1,5 @@
 import {
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
@@ -30,5 +31,36 @@ export const OmePage: () => JSX.Element = omePlugin.provide(
     component: () =>
       import('./components/OmeRouter').then(m => m.OmePageRoot),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The OME tab of a catalog entity (legacy frontend system): the InferenceServices behind it,
+ * each with model, runtime, state in plain words, endpoint and replicas, linked to the OME
+ * pages. In the entity page:
+ * `<EntityLayout.Route path="/ome" title="OME" if={isOmeAvailable}><EntityOmeContent /></EntityLayout.Route>`.
+ * @public
+ */
+export const EntityOmeContent: () => JSX.Element = omePlugin.provide(
+  createComponentExtension({
+    name: 'EntityOmeContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityOme').then(m => m.EntityOmeContent),
+    },
+  }),
+);
+
+/**
+ * The OME card of a catalog entity's overview (legacy frontend system): its InferenceServices
+ * with state and endpoint. Show it with `isOmeAvailable` (e.g. in an `EntitySwitch.Case`).
+ * @public
+ */
+export const EntityOmeCard: () => JSX.Element = omePlugin.provide(
+  createComponentExtension({
+    name: 'EntityOmeCard',
+    component: {
+      lazy: () => import('./components/EntityOme').then(m => m.EntityOmeCard),
+    },
   }),
 );

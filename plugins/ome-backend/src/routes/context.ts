@@ -17,6 +17,7 @@ import {
 import { Request, Response } from 'express';
 import { NotFoundError } from '@backstage/errors';
 import { OmeAuthorizer } from '../service/authorization';
+import { AttentionService } from '../service/AttentionService';
 import { WriteAuditor } from '../service/audit';
 import { ClusterService } from '../service/ClusterService';
 import { ImportService } from '../service/ImportService';
@@ -48,6 +49,7 @@ export interface OmeRouteContext {
   hubTokens: HubTokenSecrets;
   /** For basic (non-resource) permissions such as ome.secret.create. */
   permissions: PermissionsService;
+  attention: AttentionService;
 }
 
 /** The caller: a Backstage user or service (401 otherwise). */

@@ -1,8 +1,16 @@
 import { ApiBlueprint, PageBlueprint } from '@backstage/frontend-plugin-api';
-import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+} from '@backstage/core-compat-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { Content } from '@backstage/core-components';
 import StorageIcon from '@material-ui/icons/Storage';
 import { omeApiFactory, omeChangeStreamApiFactory } from '../api/factory';
+import { omeEntityFilter } from '../entity';
 import { rootRouteRef } from '../routes';
 
 /** @alpha */
@@ -35,5 +43,32 @@ export const omePage = PageBlueprint.make({
           <m.OmeRouter />
         </Content>
       )),
+  },
+});
+
+/**
+ * `entity-content:ome`: the OME tab of catalog entities that name InferenceServices (see
+ * `isOmeAvailable`; `filter` can be overridden in app-config), at `/ome` of the entity page. @alpha
+ */
+export const omeEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: '/ome',
+    title: 'OME',
+    filter: omeEntityFilter,
+    loader: () =>
+      import('../components/EntityOme').then(m =>
+        compatWrapper(<m.EntityOmeContent />),
+      ),
+  },
+});
+
+/** `entity-card:ome`: the OME card on the same entities' overview. @alpha */
+export const omeEntityCard = EntityCardBlueprint.make({
+  params: {
+    filter: omeEntityFilter,
+    loader: () =>
+      import('../components/EntityOme').then(m =>
+        compatWrapper(<m.EntityOmeCard />),
+      ),
   },
 });

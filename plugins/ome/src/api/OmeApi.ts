@@ -14,6 +14,7 @@ import {
   OmeListItem,
   OmeListQuery,
   OmeListResponse,
+  OmeAttentionResponse,
   OmeNamespacesResponse,
   OmeObjectRef,
   OmeWriteResult,
@@ -112,6 +113,13 @@ export interface OmeApi {
   getCounts(
     options?: { cluster?: string[] } & OmeRequestOptions,
   ): Promise<OmeCountsResponse>;
+  /**
+   * The dashboard's "needs attention" list (failed models, services not ready, disabled
+   * runtimes in use, accelerators without capacity) over what the caller may read.
+   */
+  getAttention(
+    options?: { cluster?: string[] } & OmeRequestOptions,
+  ): Promise<OmeAttentionResponse>;
   /** One object. */
   getResource(
     ref: OmeObjectRef,

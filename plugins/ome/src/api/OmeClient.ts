@@ -19,6 +19,7 @@ import {
   OmeListItem,
   OmeListQuery,
   OmeListResponse,
+  OmeAttentionResponse,
   OmeNamespacesResponse,
   OmeObjectRef,
   OmeWriteResult,
@@ -121,6 +122,18 @@ export class OmeClient implements OmeApi {
         signal: options?.signal,
       }),
     ) as OmeCountsResponse;
+  }
+
+  async getAttention(
+    options?: { cluster?: string[] } & OmeRequestOptions,
+  ): Promise<OmeAttentionResponse> {
+    const client = await this.client();
+    return data(
+      await client.GET('/attention', {
+        params: { query: { cluster: options?.cluster } },
+        signal: options?.signal,
+      }),
+    ) as OmeAttentionResponse;
   }
 
   async getResource(

@@ -1,7 +1,13 @@
 // Data hooks of the OME pages: each one asks the OmeApi for one thing.
+export { useAttention } from './useAttention';
 export { useClusters } from './useClusters';
 export type { ClusterChoice } from './useClusters';
 export { useCounts } from './useCounts';
+export { useEntityInferenceServices } from './useEntityInferenceServices';
+export type {
+  EntityServiceRow,
+  EntityServices,
+} from './useEntityInferenceServices';
 export { useMayCreate } from './useMayCreate';
 export { useNamespaces } from './useNamespaces';
 export { useResource } from './useResource';

@@ -46,6 +46,7 @@ export function mockOmeApi(overrides: Partial<OmeApi> = {}): jest.Mocked<OmeApi>
     importYaml: notMocked('importYaml'),
     mayCreate: jest.fn(async () => ({ allowed: true, conditional: false })),
     getCounts: jest.fn(async () => ({ items: [] })),
+    getAttention: jest.fn(async () => ({ items: [], errors: [] })),
     getKindSchema: jest.fn(async () => ({ type: 'object' })),
     getModelRuntimes: notMocked('getModelRuntimes'),
     getRuntimeModels: notMocked('getRuntimeModels'),

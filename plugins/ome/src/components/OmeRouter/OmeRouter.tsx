@@ -11,7 +11,7 @@ import {
   ResourceEditPage,
 } from '../ResourceEditorPage/ResourceEditorPage';
 import { ResourceListPage } from '../ResourceListPage/ResourceListPage';
-import { OverviewPage } from './OverviewPage';
+import { OverviewPage } from '../OverviewPage';
 
 function NotFound(props: { what: string }) {
   return (

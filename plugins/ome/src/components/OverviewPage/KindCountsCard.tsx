@@ -1,5 +1,4 @@
 import { Link as RouterLink } from 'react-router-dom';
-import { Progress } from '@backstage/core-components';
 import {
   Box,
   Button,
@@ -7,23 +6,38 @@ import {
   CardActions,
   CardContent,
   Chip,
-  Grid,
   Typography,
 } from '@material-ui/core';
-import { OME_KINDS, OmeKindInfo } from '@ome-console/plugin-ome-common';
+import { OmeKindInfo } from '@ome-console/plugin-ome-common';
 import { OmeKindCounts } from '../../api';
-import { useCounts } from '../../hooks';
-import { ErrorAlert } from '../common/errors';
 import { display, kindTitle } from '../common/format';
 import { useOmePaths } from '../common/paths';
 import { stateLabel } from '../common/StateBadge';
+import { TruncatedText } from '../common/TruncatedText';
 
-/** One kind: how many objects, by state, and in how many clusters it is not installed. */
-function KindCard(props: { info: OmeKindInfo; counts?: OmeKindCounts }) {
+const byCountDesc = ([, a]: [string, number], [, b]: [string, number]) => b - a;
+
+/** `12 Ready · 2 In Transit`: a cluster's states in one line. */
+function statesLine(byState: Record<string, number> | undefined): string {
+  return Object.entries(byState ?? {})
+    .sort(byCountDesc)
+    .map(([state, n]) => `${n} ${stateLabel(state)}`)
+    .join(' · ');
+}
+
+/**
+ * One kind: how many objects in all, by state, and per cluster by state; where it is not
+ * installed and which clusters could not be counted.
+ */
+export function KindCountsCard(props: {
+  info: OmeKindInfo;
+  counts?: OmeKindCounts;
+}) {
   const { info, counts } = props;
   const paths = useOmePaths();
-  const states = Object.entries(counts?.byState ?? {}).sort(
-    ([, a], [, b]) => b - a,
+  const states = Object.entries(counts?.byState ?? {}).sort(byCountDesc);
+  const clusters = Object.entries(counts?.byCluster ?? {}).sort(([a], [b]) =>
+    a.localeCompare(b),
   );
   const notInstalled = Array.isArray(counts?.notInstalled)
     ? counts!.notInstalled
@@ -48,6 +62,36 @@ function KindCard(props: { info: OmeKindInfo; counts?: OmeKindCounts }) {
             />
           ))}
         </Box>
+        {clusters.length > 0 && (
+          <Box mt={1} data-testid="ome-kind-clusters">
+            {clusters.map(([cluster, c]) => (
+              <Box
+                key={cluster}
+                display="flex"
+                style={{ gap: 8 }}
+                data-testid={`ome-kind-cluster-${cluster}`}
+              >
+                <Typography variant="body2" component="span">
+                  <TruncatedText text={cluster} maxWidth={110} />
+                </Typography>
+                <Typography variant="body2" component="span">
+                  <strong>{display(c?.total)}</strong>
+                </Typography>
+                <Typography
+                  variant="body2"
+                  color="textSecondary"
+                  component="span"
+                  style={{ minWidth: 0 }}
+                >
+                  <TruncatedText
+                    text={statesLine(c?.byState)}
+                    maxWidth="100%"
+                  />
+                </Typography>
+              </Box>
+            ))}
+          </Box>
+        )}
         {notInstalled.length > 0 && (
           <Typography variant="caption" color="textSecondary" component="p">
             Not installed on {notInstalled.join(', ')}
@@ -77,42 +121,5 @@ function KindCard(props: { info: OmeKindInfo; counts?: OmeKindCounts }) {
         </Button>
       </CardActions>
     </Card>
-  );
-}
-
-/** `/ome`: the eight kinds with their counts per state, from one `/counts` request. */
-export function OverviewPage() {
-  const paths = useOmePaths();
-  const counts = useCounts();
-  const byKind = new Map(
-    (Array.isArray(counts.value?.items) ? counts.value!.items : []).map(c => [
-      c?.kind,
-      c,
-    ]),
-  );
-  return (
-    <Box data-testid="ome-overview">
-      <Box display="flex" alignItems="center" mb={2}>
-        <Typography variant="h5" component="h2" style={{ flexGrow: 1 }}>
-          OME resources
-        </Typography>
-        <Button
-          component={RouterLink}
-          to={paths.importYaml()}
-          variant="outlined"
-        >
-          Import YAML
-        </Button>
-      </Box>
-      {counts.loading && !counts.value && <Progress />}
-      {counts.error && <ErrorAlert error={counts.error} />}
-      <Grid container spacing={2}>
-        {OME_KINDS.map(info => (
-          <Grid item xs={12} sm={6} md={3} key={info.kind}>
-            <KindCard info={info} counts={byKind.get(info.kind)} />
-          </Grid>
-        ))}
-      </Grid>
-    </Box>
   );
 }

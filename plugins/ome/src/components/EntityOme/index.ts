@@ -1,0 +1,2 @@
+export { EntityOmeCard } from './EntityOmeCard';
+export { EntityOmeContent } from './EntityOmeContent';
