@@ -49,14 +49,62 @@ export interface OmeObjectRef {
  * @public
  */
 export const OME_KINDS: readonly OmeKindInfo[] = [
-  { kind: 'ClusterBaseModel', plural: 'clusterbasemodels', namespaced: false, hasStatus: true, shortNames: [] },
-  { kind: 'BaseModel', plural: 'basemodels', namespaced: true, hasStatus: true, shortNames: [] },
-  { kind: 'ClusterServingRuntime', plural: 'clusterservingruntimes', namespaced: false, hasStatus: false, shortNames: [] },
-  { kind: 'ServingRuntime', plural: 'servingruntimes', namespaced: true, hasStatus: false, shortNames: [] },
-  { kind: 'InferenceService', plural: 'inferenceservices', namespaced: true, hasStatus: true, shortNames: ['isvc'] },
-  { kind: 'AcceleratorClass', plural: 'acceleratorclasses', namespaced: false, hasStatus: true, shortNames: [] },
-  { kind: 'BenchmarkJob', plural: 'benchmarkjobs', namespaced: true, hasStatus: true, shortNames: [] },
-  { kind: 'FineTunedWeight', plural: 'finetunedweights', namespaced: false, hasStatus: true, shortNames: [] },
+  {
+    kind: 'ClusterBaseModel',
+    plural: 'clusterbasemodels',
+    namespaced: false,
+    hasStatus: true,
+    shortNames: [],
+  },
+  {
+    kind: 'BaseModel',
+    plural: 'basemodels',
+    namespaced: true,
+    hasStatus: true,
+    shortNames: [],
+  },
+  {
+    kind: 'ClusterServingRuntime',
+    plural: 'clusterservingruntimes',
+    namespaced: false,
+    hasStatus: false,
+    shortNames: [],
+  },
+  {
+    kind: 'ServingRuntime',
+    plural: 'servingruntimes',
+    namespaced: true,
+    hasStatus: false,
+    shortNames: [],
+  },
+  {
+    kind: 'InferenceService',
+    plural: 'inferenceservices',
+    namespaced: true,
+    hasStatus: true,
+    shortNames: ['isvc'],
+  },
+  {
+    kind: 'AcceleratorClass',
+    plural: 'acceleratorclasses',
+    namespaced: false,
+    hasStatus: true,
+    shortNames: [],
+  },
+  {
+    kind: 'BenchmarkJob',
+    plural: 'benchmarkjobs',
+    namespaced: true,
+    hasStatus: true,
+    shortNames: [],
+  },
+  {
+    kind: 'FineTunedWeight',
+    plural: 'finetunedweights',
+    namespaced: false,
+    hasStatus: true,
+    shortNames: [],
+  },
 ];
 
 /** @public */
@@ -87,4 +135,17 @@ export function omeResourcePath(
       : '';
   const name = opts.name ? `/${encodeURIComponent(opts.name)}` : '';
   return `${base}${ns}/${info.plural}${name}`;
+}
+
+/**
+ * Where an object's page is, relative to where the OME pages are mounted (`/ome` in the
+ * example app): `/<plural>/<cluster>[/<namespace>]/<name>`, each part URI-encoded. The
+ * frontend's links and the backend modules' entity links and template outputs share it.
+ * @public
+ */
+export function omeObjectPagePath(ref: OmeObjectRef): string {
+  const info = omeKindInfo(ref.kind);
+  const e = encodeURIComponent;
+  const ns = info.namespaced ? `/${e(ref.namespace ?? '')}` : '';
+  return `/${info.plural}/${e(ref.cluster)}${ns}/${e(ref.name)}`;
 }

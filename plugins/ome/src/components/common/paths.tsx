@@ -3,6 +3,7 @@ import { useResolvedPath } from 'react-router-dom';
 import {
   OmeKind,
   omeKindInfo,
+  omeObjectPagePath,
   OmeObjectRef,
 } from '@ome-console/plugin-ome-common';
 
@@ -12,19 +13,15 @@ const BaseContext = createContext<string | undefined>(undefined);
 export function OmeBaseProvider(props: { children: ReactNode }) {
   const resolved = useResolvedPath('').pathname.replace(/\/+$/, '');
   return (
-    <BaseContext.Provider value={resolved}>{props.children}</BaseContext.Provider>
+    <BaseContext.Provider value={resolved}>
+      {props.children}
+    </BaseContext.Provider>
   );
 }
 
-const e = encodeURIComponent;
-
 /** Builds the console's URLs. */
 export function omePaths(base: string) {
-  const objectPath = (ref: OmeObjectRef) => {
-    const info = omeKindInfo(ref.kind);
-    const ns = info.namespaced ? `/${e(ref.namespace ?? '')}` : '';
-    return `${base}/${info.plural}/${e(ref.cluster)}${ns}/${e(ref.name)}`;
-  };
+  const objectPath = (ref: OmeObjectRef) => `${base}${omeObjectPagePath(ref)}`;
   return {
     root: () => base || '/',
     list: (kind: OmeKind) => `${base}/${omeKindInfo(kind).plural}`,
