@@ -49,62 +49,14 @@ export interface OmeObjectRef {
  * @public
  */
 export const OME_KINDS: readonly OmeKindInfo[] = [
-  {
-    kind: 'ClusterBaseModel',
-    plural: 'clusterbasemodels',
-    namespaced: false,
-    hasStatus: true,
-    shortNames: [],
-  },
-  {
-    kind: 'BaseModel',
-    plural: 'basemodels',
-    namespaced: true,
-    hasStatus: true,
-    shortNames: [],
-  },
-  {
-    kind: 'ClusterServingRuntime',
-    plural: 'clusterservingruntimes',
-    namespaced: false,
-    hasStatus: false,
-    shortNames: [],
-  },
-  {
-    kind: 'ServingRuntime',
-    plural: 'servingruntimes',
-    namespaced: true,
-    hasStatus: false,
-    shortNames: [],
-  },
-  {
-    kind: 'InferenceService',
-    plural: 'inferenceservices',
-    namespaced: true,
-    hasStatus: true,
-    shortNames: ['isvc'],
-  },
-  {
-    kind: 'AcceleratorClass',
-    plural: 'acceleratorclasses',
-    namespaced: false,
-    hasStatus: true,
-    shortNames: [],
-  },
-  {
-    kind: 'BenchmarkJob',
-    plural: 'benchmarkjobs',
-    namespaced: true,
-    hasStatus: true,
-    shortNames: [],
-  },
-  {
-    kind: 'FineTunedWeight',
-    plural: 'finetunedweights',
-    namespaced: false,
-    hasStatus: true,
-    shortNames: [],
-  },
+  { kind: 'ClusterBaseModel', plural: 'clusterbasemodels', namespaced: false, hasStatus: true, shortNames: [] },
+  { kind: 'BaseModel', plural: 'basemodels', namespaced: true, hasStatus: true, shortNames: [] },
+  { kind: 'ClusterServingRuntime', plural: 'clusterservingruntimes', namespaced: false, hasStatus: false, shortNames: [] },
+  { kind: 'ServingRuntime', plural: 'servingruntimes', namespaced: true, hasStatus: false, shortNames: [] },
+  { kind: 'InferenceService', plural: 'inferenceservices', namespaced: true, hasStatus: true, shortNames: ['isvc'] },
+  { kind: 'AcceleratorClass', plural: 'acceleratorclasses', namespaced: false, hasStatus: true, shortNames: [] },
+  { kind: 'BenchmarkJob', plural: 'benchmarkjobs', namespaced: true, hasStatus: true, shortNames: [] },
+  { kind: 'FineTunedWeight', plural: 'finetunedweights', namespaced: false, hasStatus: true, shortNames: [] },
 ];
 
 /** @public */

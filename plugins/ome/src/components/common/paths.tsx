@@ -13,9 +13,7 @@ const BaseContext = createContext<string | undefined>(undefined);
 export function OmeBaseProvider(props: { children: ReactNode }) {
   const resolved = useResolvedPath('').pathname.replace(/\/+$/, '');
   return (
-    <BaseContext.Provider value={resolved}>
-      {props.children}
-    </BaseContext.Provider>
+    <BaseContext.Provider value={resolved}>{props.children}</BaseContext.Provider>
   );
 }
 
