@@ -10,7 +10,13 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../controlplane/kube.mjs';
 
 /** The publishable packages, in dependency order. */
-export const PACKAGES = ['plugins/ome-common', 'plugins/ome-backend', 'plugins/ome'];
+export const PACKAGES = [
+  'plugins/ome-common',
+  'plugins/ome-backend',
+  'plugins/ome',
+  'plugins/catalog-backend-module-ome',
+  'plugins/scaffolder-backend-module-ome',
+];
 
 function run(cmd, args, cwd) {
   return new Promise((resolve, reject) => {

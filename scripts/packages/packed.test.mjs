@@ -101,3 +101,13 @@ test('the backend package is a backend feature and the alpha entry point a front
   // how an app finds the frontend plugin (new frontend system): backstage-cli records it
   assert.equal(packed['@ome-console/plugin-ome'].pkg.backstage.features?.['./alpha'], '@backstage/FrontendPlugin');
 });
+
+test('the catalog and scaffolder modules are backend features', () => {
+  const load = createRequire(path.join(outDir, 'consumer.js'));
+  for (const name of [
+    '@ome-console/plugin-catalog-backend-module-ome',
+    '@ome-console/plugin-scaffolder-backend-module-ome',
+  ]) {
+    assert.equal(load(name).default.$$type, '@backstage/BackendFeature', name);
+  }
+});

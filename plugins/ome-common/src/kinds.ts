@@ -88,3 +88,16 @@ export function omeResourcePath(
   const name = opts.name ? `/${encodeURIComponent(opts.name)}` : '';
   return `${base}${ns}/${info.plural}${name}`;
 }
+
+/**
+ * Where an object's page is, relative to where the OME pages are mounted (`/ome` in the
+ * example app): `/<plural>/<cluster>[/<namespace>]/<name>`, each part URI-encoded. The
+ * frontend's links and the backend modules' entity links and template outputs share it.
+ * @public
+ */
+export function omeObjectPagePath(ref: OmeObjectRef): string {
+  const info = omeKindInfo(ref.kind);
+  const e = encodeURIComponent;
+  const ns = info.namespaced ? `/${e(ref.namespace ?? '')}` : '';
+  return `/${info.plural}/${e(ref.cluster)}${ns}/${e(ref.name)}`;
+}

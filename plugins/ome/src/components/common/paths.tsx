@@ -3,6 +3,7 @@ import { useResolvedPath } from 'react-router-dom';
 import {
   OmeKind,
   omeKindInfo,
+  omeObjectPagePath,
   OmeObjectRef,
 } from '@ome-console/plugin-ome-common';
 
@@ -16,15 +17,9 @@ export function OmeBaseProvider(props: { children: ReactNode }) {
   );
 }
 
-const e = encodeURIComponent;
-
 /** Builds the console's URLs. */
 export function omePaths(base: string) {
-  const objectPath = (ref: OmeObjectRef) => {
-    const info = omeKindInfo(ref.kind);
-    const ns = info.namespaced ? `/${e(ref.namespace ?? '')}` : '';
-    return `${base}/${info.plural}/${e(ref.cluster)}${ns}/${e(ref.name)}`;
-  };
+  const objectPath = (ref: OmeObjectRef) => `${base}${omeObjectPagePath(ref)}`;
   return {
     root: () => base || '/',
     list: (kind: OmeKind) => `${base}/${omeKindInfo(kind).plural}`,
