@@ -96,7 +96,9 @@ describe('watch-backed cache', () => {
           omeResourcePath('ClusterBaseModel'),
           model(`seed-${RUN}-${i}`),
         );
-        expect(res.status).toBe(201);
+        if (res.status !== 201) {
+          throw new Error(`seeding ${cluster.name}: HTTP ${res.status}`);
+        }
       }
     }
   });

@@ -22,7 +22,6 @@ import { NotFoundError } from '@backstage/errors';
 import { DEFAULT_MAX_PAGES, listAllPages } from './listPages';
 import { OmeResourceCache } from './cache/OmeResourceCache';
 import { matchesLabels, parseLabelSelector } from './cache/labelSelector';
-import { ClusterRequestError, toHttpError } from './proxyErrors';
 
 /** A kind's objects across clusters, before permission filtering and paging. */
 export interface ClusterListResult {
@@ -274,24 +273,8 @@ export class OmeResourceService {
       ref.name,
     );
     if (cached?.object) return { cluster: ref.cluster, object: cached.object };
-    if (cached) {
-      // The same 404 as the apiserver's, through the same mapping.
-      const path = omeResourcePath(ref.kind, {
-        namespace: ref.namespace,
-        name: ref.name,
-      });
-      throw toHttpError(
-        new ClusterRequestError(
-          ref.cluster,
-          'not-found',
-          `Cluster '${ref.cluster}': ${omeKindInfo(ref.kind).plural}.${
-            path.split('/')[2]
-          } "${ref.name}" not found`,
-          404,
-        ),
-        { kind: ref.kind },
-      );
-    }
+    // Not in the cache: confirmed with the cluster (an object created elsewhere a moment
+    // ago may not have come through the watch yet), so a miss is never a false 404.
     return {
       cluster: ref.cluster,
       object: sanitizeObject(ref.kind, await this.getStored(ref)),

@@ -1,6 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { OME_KINDS, OmeKind } from '@ome-console/plugin-ome-common';
-import { clusterFailureOf } from '../errors';
 import { KubernetesProxyClient } from '../KubernetesProxyClient';
 import { StoreChange } from './KindStore';
 import { KindWatch } from './KindWatch';
@@ -16,9 +15,9 @@ export interface ClusterDown {
 /**
  * The cache of one cluster: a KindWatch per OME kind, and a probe of the apiserver's
  * `/readyz` (which includes etcd: with etcd down, an apiserver still serves watches from
- * its own watch cache, silently). A failed probe, or a watch that cannot reach the cluster,
- * marks it down; the first good probe after that relists every kind, so whatever the
- * watches missed meanwhile is found (and only the differences are emitted).
+ * its own watch cache, silently). A failed probe marks it down; the first good probe after
+ * that relists every kind, so whatever the watches missed meanwhile is found (and only the
+ * differences are emitted).
  */
 export class ClusterCache {
   readonly name: string;
@@ -58,11 +57,9 @@ export class ClusterCache {
           logger: options.logger,
           emit: changes => options.emit(kind, changes),
           onContact: () => this.#contact(),
-          onFailure: error => {
-            if (clusterFailureOf(error)?.reason === 'unreachable') {
-              this.#markDown((error as Error)?.message ?? String(error));
-            }
-          },
+          // Only the probe decides that the cluster is down: one slow list or watch of a
+          // busy cluster is that kind's trouble (it retries), not an outage.
+          onFailure: () => {},
         }),
       ]),
     );
