@@ -17,6 +17,7 @@ const BASE_MODEL = 'basemodel';
 /**
  * OME's `truncateWithHash`: a string longer than `max` becomes the first 8 hex digits of its
  * sha256, `-`, and its tail, `max` characters in all.
+ * @public
  */
 export function truncateWithHash(original: string, max: number): string {
   if (original.length <= max) return original;

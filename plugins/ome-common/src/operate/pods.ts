@@ -32,7 +32,8 @@ export interface PodSummary {
   startTime?: string;
 }
 
-interface ContainerStatus {
+/** A container's status, as far as {@link podSummary} reads it. @public */
+export interface ContainerStatus {
   name?: string;
   ready?: boolean;
   restartCount?: number;
@@ -43,7 +44,8 @@ interface ContainerStatus {
   lastState?: { terminated?: { reason?: string; exitCode?: number } };
 }
 
-interface PodLike {
+/** A pod, as far as {@link podSummary} reads it. @public */
+export interface PodLike {
   metadata: { name: string; namespace?: string; labels?: Record<string, string> };
   spec?: {
     nodeName?: string;
@@ -114,7 +116,8 @@ export interface EventSummary {
   source?: string;
 }
 
-interface EventLike {
+/** A core/v1 or events.k8s.io Event, as far as {@link eventSummary} reads it. @public */
+export interface EventLike {
   metadata?: { creationTimestamp?: string };
   type?: string;
   reason?: string;

@@ -52,9 +52,10 @@ export function useLogStream(
       let partial = '';
       setState(s => ({ ...s, loading: false, following: !!follow }));
       // ends when the cluster ends the log or the request is aborted
+      // a superseded stream (arguments changed, unmounted) must not touch the state
       for (;;) {
         const { done, value } = await reader.read();
-        if (done) break;
+        if (done || abort.signal.aborted) break;
         const text = partial + decoder.decode(value, { stream: true });
         const parts = text.split('\n');
         partial = parts.pop() ?? '';
@@ -71,6 +72,7 @@ export function useLogStream(
           });
         }
       }
+      if (abort.signal.aborted) return;
       setState(s => ({
         ...s,
         lines: partial ? s.lines.concat(partial) : s.lines,

@@ -48,6 +48,10 @@ async function render(api: OmeApi, object: KubernetesObject = isvc, kind = 'Infe
   );
 }
 
+// Rendering material-table under a loaded machine is slow: generous bounds, no time asserted.
+jest.setTimeout(180_000);
+const SLOW = { timeout: 60_000 };
+
 describe('operate views', () => {
   it('explains why a service is not ready and shows its components, pods and events', async () => {
     const api = mockOmeApi({
@@ -58,8 +62,8 @@ describe('operate views', () => {
       })),
     });
     await render(api);
-    await userEvent.click(await screen.findByRole('tab', { name: 'Status' }));
-    const conditions = await screen.findByTestId('ome-operate-conditions');
+    await userEvent.click(await screen.findByRole('tab', { name: 'Status' }, SLOW));
+    const conditions = await screen.findByTestId('ome-operate-conditions', {}, SLOW);
     expect(within(conditions).getByTestId('ome-condition-Ready')).toHaveTextContent('The service is not ready');
     expect(within(conditions).getByTestId('ome-condition-Ready')).toHaveTextContent('BaseModelNotReady: model llama is in state Failed');
     expect(screen.getByTestId('ome-operate-last-failure')).toHaveTextContent('The model is not ready');
@@ -67,11 +71,11 @@ describe('operate views', () => {
     expect(components).toHaveTextContent('http://chat-engine.team-a.svc');
     expect(components).toHaveTextContent('nvidia-h100-80gb');
     expect(components).toHaveTextContent('1–2');
-    const podTable = await screen.findByTestId('ome-operate-pods');
-    await waitFor(() => expect(podTable).toHaveTextContent('chat-engine-b'));
+    const podTable = await screen.findByTestId('ome-operate-pods', {}, SLOW);
+    await waitFor(() => expect(podTable).toHaveTextContent('chat-engine-b'), SLOW);
     expect(podTable).toHaveTextContent('Insufficient nvidia.com/gpu');
     expect(api.listServicePods).toHaveBeenCalledWith({ cluster: 'ome-dev-a', namespace: 'team-a', name: 'chat' });
-    await waitFor(() => expect(screen.getByTestId('ome-operate-events')).toHaveTextContent('FailedScheduling'));
+    await waitFor(() => expect(screen.getByTestId('ome-operate-events')).toHaveTextContent('FailedScheduling'), SLOW);
   });
 
   it('opens the logs of a pod, follows new lines and asks again when the container changes', async () => {
@@ -80,10 +84,10 @@ describe('operate views', () => {
     );
     const api = mockOmeApi({ getResource: jest.fn(), listServicePods: jest.fn(async () => pods), openPodLog });
     await render(api);
-    await userEvent.click(await screen.findByRole('tab', { name: 'Status' }));
-    await userEvent.click(await screen.findByTestId('ome-pod-logs-chat-engine-a'));
-    const output = await screen.findByTestId('ome-logs-output');
-    await waitFor(() => expect(output).toHaveTextContent('line 2'));
+    await userEvent.click(await screen.findByRole('tab', { name: 'Status' }, SLOW));
+    await userEvent.click(await screen.findByTestId('ome-pod-logs-chat-engine-a', {}, SLOW));
+    const output = await screen.findByTestId('ome-logs-output', {}, SLOW);
+    await waitFor(() => expect(output).toHaveTextContent('line 2'), SLOW);
     expect(openPodLog).toHaveBeenLastCalledWith(
       { cluster: 'ome-dev-a', namespace: 'team-a', name: 'chat' },
       'chat-engine-a',
@@ -91,7 +95,7 @@ describe('operate views', () => {
       expect.anything(),
     );
     await userEvent.click(screen.getByTestId('ome-logs-follow'));
-    await waitFor(() => expect(output).toHaveTextContent('line 3'));
+    await waitFor(() => expect(output).toHaveTextContent('line 3'), SLOW);
     expect(screen.getByTestId('ome-logs-state')).toHaveTextContent('following');
     await userEvent.selectOptions(screen.getByTestId('ome-logs-container'), 'model-init');
     await waitFor(() =>
@@ -101,6 +105,7 @@ describe('operate views', () => {
         expect.objectContaining({ container: 'model-init', follow: true }),
         expect.anything(),
       ),
+      SLOW,
     );
   });
 
@@ -123,9 +128,9 @@ describe('operate views', () => {
         <ResourceDetailPage kind="ClusterBaseModel" cluster="ome-dev-a" name="llama" />
       </TestApiProvider>,
     );
-    await userEvent.click(await screen.findByRole('tab', { name: 'Nodes' }));
-    const progress = await screen.findByTestId('ome-model-progress');
-    await waitFor(() => expect(progress).toHaveTextContent('gpu-2'));
+    await userEvent.click(await screen.findByRole('tab', { name: 'Nodes' }, SLOW));
+    const progress = await screen.findByTestId('ome-model-progress', {}, SLOW);
+    await waitFor(() => expect(progress).toHaveTextContent('gpu-2'), SLOW);
     expect(progress).toHaveTextContent('25%');
     expect(progress).toHaveTextContent('1.0 KiB / 4.0 KiB');
     expect(progress).toHaveTextContent('1.5 KiB/s');
