@@ -74,11 +74,11 @@ describe('omePlugin (new frontend system)', () => {
       card.get(EntityCardBlueprint.dataRefs.filterFunction),
     ];
     for (const filter of filters) {
-      expect(filter(entity({ 'backstage.io/kubernetes-id': 'x' }))).toBe(true);
-      expect(filter(entity({ 'ome.io/inference-services': 'a/b/c' }))).toBe(
+      expect(filter!(entity({ 'backstage.io/kubernetes-id': 'x' }))).toBe(true);
+      expect(filter!(entity({ 'ome.io/inference-services': 'a/b/c' }))).toBe(
         true,
       );
-      expect(filter(entity())).toBe(false);
+      expect(filter!(entity())).toBe(false);
     }
   });
 });
