@@ -69,13 +69,16 @@ describe('omePlugin (new frontend system)', () => {
     const card = createExtensionTester(omeEntityCard, {
       apis: [[omeApiRef, api]],
     });
-    for (const tester of [content, card]) {
-      const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
-      expect(filter(entity({ 'backstage.io/kubernetes-id': 'x' }))).toBe(true);
-      expect(filter(entity({ 'ome.io/inference-services': 'a/b/c' }))).toBe(
+    const filters = [
+      content.get(EntityContentBlueprint.dataRefs.filterFunction),
+      card.get(EntityCardBlueprint.dataRefs.filterFunction),
+    ];
+    for (const filter of filters) {
+      expect(filter!(entity({ 'backstage.io/kubernetes-id': 'x' }))).toBe(true);
+      expect(filter!(entity({ 'ome.io/inference-services': 'a/b/c' }))).toBe(
         true,
       );
-      expect(filter(entity())).toBe(false);
+      expect(filter!(entity())).toBe(false);
     }
   });
 });
