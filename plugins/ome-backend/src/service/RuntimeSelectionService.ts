@@ -161,14 +161,18 @@ export class RuntimeSelectionService {
     const name = runtime.object.metadata.name;
     const isTarget = (c: RuntimeCandidate) =>
       c.name === name && (c.namespace ?? undefined) === runtimeNamespace;
+    const allRuntimes = runtimes.items.map(i => i.object);
+    const target = runtime.object as ServingRuntimeResource;
+    // A namespaced runtime is judged for services in its namespace.
+    const namespace = runtimeNamespace ? { namespace: runtimeNamespace } : {};
     const models = readable.map(item => {
       const model = item.object as BaseModelResource;
-      const result = selectRuntime({
-        model,
-        runtimes: runtimes.items.map(i => i.object),
-        // A namespaced runtime is judged for services in its namespace.
-        ...(runtimeNamespace ? { namespace: runtimeNamespace } : {}),
-      });
+      // The runtime alone first: most models it cannot serve, and then the ranking among all
+      // runtimes (hundreds per model) is not needed to say why.
+      const alone = selectRuntime({ model, runtimes: [target], ...namespace });
+      const result = alone.candidates[0]?.selectable
+        ? selectRuntime({ model, runtimes: allRuntimes, ...namespace })
+        : alone;
       const c = result.candidates.find(isTarget);
       return {
         kind: model.kind as 'ClusterBaseModel' | 'BaseModel',

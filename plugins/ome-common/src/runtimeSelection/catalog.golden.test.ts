@@ -180,8 +180,8 @@ describe("OME's catalog", () => {
     }
     // every invalid one says why
     expect(invalid.filter(line => !/: \w/.test(line))).toEqual([]);
-    // eslint-disable-next-line no-console
     const details = invalid.length ? ` (${invalid.join('; ')})` : '';
+    // eslint-disable-next-line no-console
     console.log(
       `catalog services naming a runtime: ${named.length}: ${valid} valid, ${invalid.length} not${details}`,
     );

@@ -3,6 +3,7 @@
  * pkg/modelver), for the model and runtime pages and the deploy wizard.
  */
 export * from './types';
+export type { SelectionModelSpec } from './matching';
 export {
   selectRuntime,
   validateRuntime,

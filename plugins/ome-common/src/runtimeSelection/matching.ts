@@ -18,7 +18,7 @@ import type {
 } from './types';
 import { versionMismatch } from './versions';
 
-/** The model fields selection reads (BaseModel and ClusterBaseModel share the spec). */
+/** The model fields selection reads (BaseModel and ClusterBaseModel share the spec). @public */
 export type SelectionModelSpec = BaseModelSpec & {
   diffusionPipeline?: DiffusionPipeline;
 };

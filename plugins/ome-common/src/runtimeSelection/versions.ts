@@ -122,8 +122,8 @@ function compareParts(a: string[], b: string[]): number {
 
 /**
  * -1, 0 or 1. Quirks of pkg/modelver/util.go (CompareVersion): pre-release, build and dev parts
- * all take part, each compared as plain strings part by part (so `beta` > `alpha` and
- * `1.8.0-alpha` > `1.8.0`, unlike semver), and neither the prefix nor the precision does
+ * all take part, each compared as plain strings part by part (so `beta` sorts after `alpha`
+ * and `1.8.0-alpha` after `1.8.0`, unlike semver), and neither the prefix nor the precision does
  * (`1` equals `1.0.0`).
  * @public
  */
