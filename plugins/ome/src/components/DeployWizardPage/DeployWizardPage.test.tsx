@@ -97,5 +97,6 @@ describe('DeployWizardPage', () => {
       },
     });
     expect(object.spec.runtime).toBeUndefined();
-  });
+    // Many steps of user events: room for a loaded machine (not a bound that is asserted).
+  }, 300_000);
 });
