@@ -4,6 +4,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { KubernetesObject, OmeKind } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
 import { listResponse, mockOmeApi } from '../../testUtils/mockOmeApi';
+import { yamlEditorText } from '../../testUtils/yamlEditor';
 import { DeployWizardPage } from './DeployWizardPage';
 
 const model: KubernetesObject = {
@@ -76,7 +77,11 @@ describe('DeployWizardPage', () => {
     await userEvent.click(screen.getByLabelText(/nvidia-h100-80gb \(6 of 16 free, 12\/hour\)/));
 
     await userEvent.click(screen.getByTestId('ome-mode-yaml'));
-    expect(await screen.findByText(/acceleratorClass: nvidia-h100-80gb/)).toBeInTheDocument();
+    await waitFor(() =>
+      expect(yamlEditorText(screen.getByTestId('ome-yaml-editor'))).toContain(
+        'acceleratorClass: nvidia-h100-80gb',
+      ),
+    );
     await userEvent.click(screen.getByTestId('ome-deploy-mode-steps'));
 
     await userEvent.click(screen.getByTestId('ome-review'));
