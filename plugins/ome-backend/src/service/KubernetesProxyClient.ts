@@ -253,7 +253,7 @@ export class KubernetesProxyClient {
   /** The headers of one proxied request: the caller's own, identity, cluster, impersonation. */
   async #proxyHeaders(
     cluster: string,
-    options: Pick<ProxyRequestOptions, 'headers' | 'asPlugin'>,
+    options: Pick<ProxyRequestOptions, 'headers' | 'asPlugin' | 'credential'>,
   ): Promise<Headers> {
     const own = Object.fromEntries(
       Object.entries(options.headers ?? {}).filter(
@@ -312,7 +312,9 @@ export class KubernetesProxyClient {
         new ClusterRequestError(
           cluster,
           'error',
-          `Could not reach the ${this.#pluginId} backend for cluster '${cluster}': ${
+          `Could not reach the ${
+            this.#pluginId
+          } backend for cluster '${cluster}': ${
             (error as Error)?.message ?? error
           }`,
           undefined,

@@ -35,6 +35,9 @@ export const spec = {
     {
       name: 'HuggingFace',
     },
+    {
+      name: 'Operate',
+    },
   ],
   components: {
     securitySchemes: {
@@ -506,6 +509,88 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/KindCounts',
+            },
+          },
+        },
+      },
+      AttentionObjectRef: {
+        description: 'Where one OME object lives',
+        type: 'object',
+        required: ['cluster', 'kind', 'name'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/Kind',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+        },
+      },
+      AttentionItem: {
+        description:
+          'One entry of the dashboard\'s "needs attention" list (see ome-common\'s omeAttentionItems)',
+        type: 'object',
+        required: ['reason', 'severity', 'ref', 'summary', 'related'],
+        properties: {
+          reason: {
+            type: 'string',
+            enum: [
+              'model-failed',
+              'service-not-ready',
+              'runtime-disabled-in-use',
+              'accelerator-without-capacity',
+            ],
+          },
+          severity: {
+            type: 'string',
+            enum: ['error', 'warning'],
+          },
+          ref: {
+            $ref: '#/components/schemas/AttentionObjectRef',
+          },
+          summary: {
+            description: 'What is wrong, in plain words',
+            type: 'string',
+          },
+          detail: {
+            description: "OME's own reason and message",
+            type: 'string',
+          },
+          related: {
+            description:
+              'Objects it affects (services using a disabled runtime or an accelerator without capacity)',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AttentionObjectRef',
+            },
+          },
+          since: {
+            type: 'string',
+          },
+        },
+      },
+      AttentionResponse: {
+        type: 'object',
+        required: ['items', 'errors'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AttentionItem',
+            },
+          },
+          errors: {
+            description:
+              'Clusters that could not be read for some kind (their problems are missing)',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterError',
             },
           },
         },
@@ -1121,6 +1206,211 @@ export const spec = {
           },
         },
       },
+      PodSummary: {
+        type: 'object',
+        required: [
+          'name',
+          'namespace',
+          'phase',
+          'ready',
+          'restarts',
+          'containers',
+          'initContainers',
+        ],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          component: {
+            type: 'string',
+            description: "OME's `component` label (engine, decoder, router)",
+          },
+          phase: {
+            type: 'string',
+            description:
+              "Pod phase, or a container's waiting reason such as CrashLoopBackOff",
+          },
+          ready: {
+            type: 'string',
+            description: '"ready containers/containers"',
+          },
+          restarts: {
+            type: 'integer',
+          },
+          node: {
+            type: 'string',
+          },
+          containers: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          initContainers: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          reason: {
+            type: 'string',
+            description:
+              "Why it is not running (the scheduler's message for a pending pod)",
+          },
+          startTime: {
+            type: 'string',
+          },
+        },
+      },
+      PodsResponse: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PodSummary',
+            },
+          },
+        },
+      },
+      EventSummary: {
+        type: 'object',
+        required: ['type', 'reason', 'message', 'object', 'count'],
+        properties: {
+          type: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          object: {
+            type: 'string',
+            description: 'Kind/name of the object the event is about',
+          },
+          count: {
+            type: 'integer',
+          },
+          last: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+          },
+        },
+      },
+      EventsResponse: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EventSummary',
+            },
+          },
+        },
+      },
+      ModelNodeReport: {
+        type: 'object',
+        required: ['node', 'state'],
+        properties: {
+          node: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            enum: ['Ready', 'Updating', 'Failed', 'Deleted', 'Unknown'],
+          },
+          progress: {
+            type: 'object',
+            properties: {
+              phase: {
+                type: 'string',
+              },
+              totalBytes: {
+                type: 'number',
+              },
+              completedBytes: {
+                type: 'number',
+              },
+              totalFiles: {
+                type: 'number',
+              },
+              completedFiles: {
+                type: 'number',
+              },
+              speedBytesPerSec: {
+                type: 'number',
+              },
+              lastUpdated: {
+                type: 'string',
+              },
+              fraction: {
+                type: 'number',
+              },
+            },
+          },
+        },
+      },
+      ModelProgressResponse: {
+        type: 'object',
+        required: ['nodes', 'nodesReady', 'nodesFailed', 'services'],
+        properties: {
+          nodes: {
+            description:
+              "The model-agent's report per node (its ConfigMaps in OME's namespace)",
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ModelNodeReport',
+            },
+          },
+          nodesReady: {
+            description: 'status.nodesReady of the model',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          nodesFailed: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          services: {
+            description:
+              'The InferenceServices of this cluster that use the model (those the caller may read)',
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['namespace', 'name'],
+              properties: {
+                namespace: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+                ready: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          agentError: {
+            description:
+              "Why the model-agent's ConfigMaps could not be read (the rest is still answered)",
+            type: 'string',
+          },
+        },
+      },
       ErrorDetails: {
         type: 'object',
         properties: {
@@ -1594,6 +1884,41 @@ export const spec = {
               'text/event-stream': {
                 schema: {
                   type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/attention': {
+      get: {
+        operationId: 'getAttention',
+        tags: ['Resources'],
+        summary:
+          'The dashboard\'s "needs attention" list: failed models, services not ready (with OME\'s reason), disabled runtimes still named by a service, accelerators without capacity. Computed only over the objects the caller may read (the read decision exactly like the lists), so no entry names anything else.',
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'read',
+        parameters: [
+          {
+            $ref: '#/components/parameters/clusters',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The entries, errors first',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AttentionResponse',
                 },
               },
             },
@@ -2600,5 +2925,269 @@ export const spec = {
           },
         },
       },
+    '/clusters/{cluster}/namespaces/{namespace}/inferenceservices/{name}/pods':
+      {
+        get: {
+          operationId: 'listInferenceServicePods',
+          tags: ['Operate'],
+          summary:
+            "The pods behind an InferenceService's components (OME's labels), summarised",
+          security: [
+            {},
+            {
+              JWT: [],
+            },
+          ],
+          'x-ome-permission': 'operational',
+          parameters: [
+            {
+              $ref: '#/components/parameters/cluster',
+            },
+            {
+              $ref: '#/components/parameters/namespace',
+            },
+            {
+              $ref: '#/components/parameters/name',
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The pods',
+              content: {
+                'application/json': {
+                  schema: {
+                    $ref: '#/components/schemas/PodsResponse',
+                  },
+                },
+              },
+            },
+            default: {
+              $ref: '#/components/responses/Error',
+            },
+          },
+        },
+      },
+    '/clusters/{cluster}/namespaces/{namespace}/inferenceservices/{name}/events':
+      {
+        get: {
+          operationId: 'listInferenceServiceEvents',
+          tags: ['Operate'],
+          summary:
+            'Kubernetes events of an InferenceService and of its pods, newest first',
+          security: [
+            {},
+            {
+              JWT: [],
+            },
+          ],
+          'x-ome-permission': 'operational',
+          parameters: [
+            {
+              $ref: '#/components/parameters/cluster',
+            },
+            {
+              $ref: '#/components/parameters/namespace',
+            },
+            {
+              $ref: '#/components/parameters/name',
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The events',
+              content: {
+                'application/json': {
+                  schema: {
+                    $ref: '#/components/schemas/EventsResponse',
+                  },
+                },
+              },
+            },
+            default: {
+              $ref: '#/components/responses/Error',
+            },
+          },
+        },
+      },
+    '/clusters/{cluster}/namespaces/{namespace}/inferenceservices/{name}/pods/{pod}/log':
+      {
+        get: {
+          operationId: 'getInferenceServicePodLog',
+          tags: ['Operate'],
+          summary:
+            "A container's log of one pod of the InferenceService (404 for a pod that is not one of its pods), as plain text; with `follow=true` streamed until the client leaves",
+          security: [
+            {},
+            {
+              JWT: [],
+            },
+          ],
+          'x-ome-permission': 'operational',
+          parameters: [
+            {
+              $ref: '#/components/parameters/cluster',
+            },
+            {
+              $ref: '#/components/parameters/namespace',
+            },
+            {
+              $ref: '#/components/parameters/name',
+            },
+            {
+              name: 'pod',
+              in: 'path',
+              required: true,
+              description: 'Pod name',
+              schema: {
+                type: 'string',
+              },
+            },
+            {
+              name: 'container',
+              in: 'query',
+              required: false,
+              description:
+                "Container name (the pod's first container by default)",
+              schema: {
+                type: 'string',
+                minLength: 1,
+              },
+            },
+            {
+              name: 'tailLines',
+              in: 'query',
+              required: false,
+              description: 'Only the last lines (200 by default)',
+              schema: {
+                type: 'integer',
+                minimum: 1,
+                maximum: 5000,
+              },
+            },
+            {
+              name: 'follow',
+              in: 'query',
+              required: false,
+              description: 'Keep the response open and stream new lines',
+              schema: {
+                type: 'boolean',
+              },
+            },
+            {
+              name: 'timestamps',
+              in: 'query',
+              required: false,
+              description: 'Prefix every line with its RFC 3339 time',
+              schema: {
+                type: 'boolean',
+              },
+            },
+            {
+              name: 'previous',
+              in: 'query',
+              required: false,
+              description:
+                'The log of the previous (crashed) instance of the container',
+              schema: {
+                type: 'boolean',
+              },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The log lines',
+              content: {
+                'text/plain': {
+                  schema: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+            default: {
+              $ref: '#/components/responses/Error',
+            },
+          },
+        },
+      },
+    '/clusters/{cluster}/clusterbasemodels/{name}/progress': {
+      get: {
+        operationId: 'getClusterBaseModelProgress',
+        tags: ['Operate'],
+        summary:
+          "Download progress and state per node of a ClusterBaseModel (the model-agent's ConfigMaps), its Ready and Failed nodes, and the services that use it",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'operational',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Progress',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ModelProgressResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/clusters/{cluster}/namespaces/{namespace}/basemodels/{name}/progress': {
+      get: {
+        operationId: 'getBaseModelProgress',
+        tags: ['Operate'],
+        summary:
+          "Download progress and state per node of a BaseModel (the model-agent's ConfigMaps), its Ready and Failed nodes, and the services that use it",
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+        'x-ome-permission': 'operational',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Progress',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ModelProgressResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
   },
 } as const;

@@ -115,6 +115,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/attention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The dashboard's "needs attention" list: failed models, services not ready (with OME's reason), disabled runtimes still named by a service, accelerators without capacity. Computed only over the objects the caller may read (the read decision exactly like the lists), so no entry names anything else. */
+    get: operations['getAttention'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/permissions/create': {
     parameters: {
       query?: never;
@@ -408,6 +425,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/clusters/{cluster}/namespaces/{namespace}/inferenceservices/{name}/pods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The pods behind an InferenceService's components (OME's labels), summarised */
+    get: operations['listInferenceServicePods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/clusters/{cluster}/namespaces/{namespace}/inferenceservices/{name}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Kubernetes events of an InferenceService and of its pods, newest first */
+    get: operations['listInferenceServiceEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/clusters/{cluster}/namespaces/{namespace}/inferenceservices/{name}/pods/{pod}/log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A container's log of one pod of the InferenceService (404 for a pod that is not one of its pods), as plain text; with `follow=true` streamed until the client leaves */
+    get: operations['getInferenceServicePodLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/clusters/{cluster}/clusterbasemodels/{name}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download progress and state per node of a ClusterBaseModel (the model-agent's ConfigMaps), its Ready and Failed nodes, and the services that use it */
+    get: operations['getClusterBaseModelProgress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/clusters/{cluster}/namespaces/{namespace}/basemodels/{name}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download progress and state per node of a BaseModel (the model-agent's ConfigMaps), its Ready and Failed nodes, and the services that use it */
+    get: operations['getBaseModelProgress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export type webhooks = Record<string, never>;
@@ -528,6 +630,35 @@ export interface components {
     };
     CountsResponse: {
       items: components['schemas']['KindCounts'][];
+    };
+    /** Where one OME object lives */
+    AttentionObjectRef: {
+      cluster: string;
+      kind: components['schemas']['Kind'];
+      namespace?: string;
+      name: string;
+    };
+    /** One entry of the dashboard's "needs attention" list (see ome-common's omeAttentionItems) */
+    AttentionItem: {
+      reason:
+        | 'model-failed'
+        | 'service-not-ready'
+        | 'runtime-disabled-in-use'
+        | 'accelerator-without-capacity';
+      severity: 'error' | 'warning';
+      ref: components['schemas']['AttentionObjectRef'];
+      /** What is wrong, in plain words */
+      summary: string;
+      /** OME's own reason and message */
+      detail?: string;
+      /** Objects it affects (services using a disabled runtime or an accelerator without capacity) */
+      related: components['schemas']['AttentionObjectRef'][];
+      since?: string;
+    };
+    AttentionResponse: {
+      items: components['schemas']['AttentionItem'][];
+      /** Clusters that could not be read for some kind (their problems are missing) */
+      errors: components['schemas']['ClusterError'][];
     };
     KindAvailability: {
       kind: components['schemas']['Kind'];
@@ -727,6 +858,68 @@ export interface components {
       dryRun: boolean;
       applied: boolean;
       results: components['schemas']['ImportDocumentResult'][];
+    };
+    PodSummary: {
+      name: string;
+      namespace: string;
+      /** OME's `component` label (engine, decoder, router) */
+      component?: string;
+      /** Pod phase, or a container's waiting reason such as CrashLoopBackOff */
+      phase: string;
+      /** "ready containers/containers" */
+      ready: string;
+      restarts: number;
+      node?: string;
+      containers: string[];
+      initContainers: string[];
+      /** Why it is not running (the scheduler's message for a pending pod) */
+      reason?: string;
+      startTime?: string;
+    };
+    PodsResponse: {
+      items: components['schemas']['PodSummary'][];
+    };
+    EventSummary: {
+      type: string;
+      reason: string;
+      message: string;
+      /** Kind/name of the object the event is about */
+      object: string;
+      count: number;
+      last?: string;
+      source?: string;
+    };
+    EventsResponse: {
+      items: components['schemas']['EventSummary'][];
+    };
+    ModelNodeReport: {
+      node: string;
+      state: 'Ready' | 'Updating' | 'Failed' | 'Deleted' | 'Unknown';
+      progress?: {
+        phase?: string;
+        totalBytes?: number;
+        completedBytes?: number;
+        totalFiles?: number;
+        completedFiles?: number;
+        speedBytesPerSec?: number;
+        lastUpdated?: string;
+        fraction?: number;
+      };
+    };
+    ModelProgressResponse: {
+      /** The model-agent's report per node (its ConfigMaps in OME's namespace) */
+      nodes: components['schemas']['ModelNodeReport'][];
+      /** status.nodesReady of the model */
+      nodesReady: string[];
+      nodesFailed: string[];
+      /** The InferenceServices of this cluster that use the model (those the caller may read) */
+      services: {
+        namespace: string;
+        name: string;
+        ready?: string;
+      }[];
+      /** Why the model-agent's ConfigMaps could not be read (the rest is still answered) */
+      agentError?: string;
     };
     ErrorDetails: {
       fieldErrors?: components['schemas']['FieldError'][];
@@ -1006,6 +1199,30 @@ export interface operations {
         };
         content: {
           'text/event-stream': string;
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  getAttention: {
+    parameters: {
+      query?: {
+        /** Only these clusters (repeatable; all by default) */
+        cluster?: components['parameters']['clusters'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The entries, errors first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttentionResponse'];
         };
       };
       default: components['responses']['Error'];
@@ -1652,6 +1869,157 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RuntimeModelsResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  listInferenceServicePods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** Cluster name as the kubernetes backend knows it */
+        cluster: components['parameters']['cluster'];
+        /** Namespace */
+        namespace: components['parameters']['namespace'];
+        /** Object name */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The pods */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PodsResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  listInferenceServiceEvents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** Cluster name as the kubernetes backend knows it */
+        cluster: components['parameters']['cluster'];
+        /** Namespace */
+        namespace: components['parameters']['namespace'];
+        /** Object name */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventsResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  getInferenceServicePodLog: {
+    parameters: {
+      query?: {
+        /** Container name (the pod's first container by default) */
+        container?: string;
+        /** Only the last lines (200 by default) */
+        tailLines?: number;
+        /** Keep the response open and stream new lines */
+        follow?: boolean;
+        /** Prefix every line with its RFC 3339 time */
+        timestamps?: boolean;
+        /** The log of the previous (crashed) instance of the container */
+        previous?: boolean;
+      };
+      header?: never;
+      path: {
+        /** Cluster name as the kubernetes backend knows it */
+        cluster: components['parameters']['cluster'];
+        /** Namespace */
+        namespace: components['parameters']['namespace'];
+        /** Object name */
+        name: components['parameters']['name'];
+        /** Pod name */
+        pod: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The log lines */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  getClusterBaseModelProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** Cluster name as the kubernetes backend knows it */
+        cluster: components['parameters']['cluster'];
+        /** Object name */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Progress */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelProgressResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  getBaseModelProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** Cluster name as the kubernetes backend knows it */
+        cluster: components['parameters']['cluster'];
+        /** Namespace */
+        namespace: components['parameters']['namespace'];
+        /** Object name */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Progress */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelProgressResponse'];
         };
       };
       default: components['responses']['Error'];
