@@ -16,6 +16,8 @@ export function controlPlaneInfo(cp) {
     control: cp.control,
     // the stand-in kubelet serving the demo pods' container logs (standin-kubelet.mjs)
     ...(cp.standinKubelet && { standinKubelet: cp.standinKubelet }),
+    // the stand-in model hub of HuggingFace imports (standin-model-hub.mjs)
+    ...(cp.standinModelHub && { standinModelHub: cp.standinModelHub }),
     // the `kubernetes` config key of a Backstage backend that reaches these clusters with the
     // kubernetes plugin's own credential (user backstage-kubernetes)
     kubernetes: kubernetesConfig(controlPlaneClusters(cp.clusters)),

@@ -19,6 +19,7 @@ import { buildKubeconfig } from './kubeconfig.mjs';
 import { locateOmeData } from './ome-data.mjs';
 import { startProcessGroups } from './processes.mjs';
 import { startStandinKubelet } from './standin-kubelet.mjs';
+import { startStandinModelHub } from './standin-model-hub.mjs';
 
 // What other scripts and tests import from here.
 export { SECONDARY_EXCLUDED_KINDS } from './crds.mjs';
@@ -66,10 +67,12 @@ export async function startControlPlane({
   let stopped;
   let controlServer;
   let kubelet;
+  let modelHub;
   const stop = ({ graceMs = 5000 } = {}) => {
     stopped ??= (async () => {
       await controlServer?.close();
       await kubelet?.close();
+      await modelHub?.close();
       // apiservers first, then their etcds
       await processes.stop({ graceMs, phases: [p => p.binary === bins.kubeApiserver] });
       // kubeconfig and controlplane.json exist only while the clusters run; logs stay
@@ -103,6 +106,8 @@ export async function startControlPlane({
       key: fs.readFileSync(path.join(certs, 'apiserver.key')),
       log,
     });
+    // the stand-in model hub that HuggingFace imports of npm start and the tests reach
+    modelHub = await startStandinModelHub();
   } catch (err) {
     await stop();
     throw err;
@@ -125,6 +130,7 @@ export async function startControlPlane({
     seed: undefined,
     control: { url: controlServer.url, token: controlServer.token },
     standinKubelet: { url: `https://127.0.0.1:${kubelet.port}`, port: kubelet.port },
+    standinModelHub: { url: modelHub.url },
     stop,
   };
   const writeInfo = () => writeControlPlaneInfo(result);

@@ -9,7 +9,7 @@ import { REPO_ROOT } from '../controlplane/kube.mjs';
 import { controlPlaneClusters, kubernetesConfig } from '../controlplane/kubernetesConfig.mjs';
 import { freePorts } from '../controlplane/processes.mjs';
 import { startWatchdog, writeProcessFile } from '../controlplane/watchdog.mjs';
-import { writeKubernetesAppConfig, writePortsAppConfig } from './appConfig.mjs';
+import { writeKubernetesAppConfig, writePortsAppConfig, writeStandinsAppConfig } from './appConfig.mjs';
 
 export const APP_URL = 'http://localhost:3000';
 export const BACKEND_URL = 'http://localhost:7007';
@@ -81,6 +81,9 @@ export async function startExampleApp({
   // holds the clusters' tokens: removed again by stop()
   const kubernetesFile = path.join(stateDir, 'app-config.kubernetes.yaml');
   if (kubernetes) configFiles.push(await writeKubernetesAppConfig(kubernetesFile, kubernetes, kubernetesSource));
+  // the local control plane's stand-in model hub and Secret writer (also removed by stop())
+  const standinsFile = path.join(stateDir, 'app-config.standins.yaml');
+  if (controlPlane?.standinModelHub) configFiles.push(await writeStandinsAppConfig(standinsFile, controlPlane));
   if (!configs && ports === 'fixed' && fs.existsSync(path.join(REPO_ROOT, 'app-config.local.yaml'))) {
     configFiles.push('app-config.local.yaml');
   }
@@ -161,6 +164,7 @@ export async function startExampleApp({
       if (!done) await Promise.race([exited, sleep(2000)]);
       fs.rmSync(processFile, { force: true });
       if (kubernetes) fs.rmSync(kubernetesFile, { force: true });
+      fs.rmSync(standinsFile, { force: true });
       watchdog.stop();
       process.removeListener('exit', onExit);
     })();

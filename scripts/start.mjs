@@ -58,7 +58,7 @@ async function main() {
       startDemoActivity(controlPlane);
       if (stopping) return;
     }
-    app = await startExampleApp(clusters);
+    app = await startExampleApp({ ...clusters, controlPlane });
     if (stopping) return;
     console.log(`\nstart: open ${APP_URL}/ome (guest sign-in); Ctrl-C stops everything`);
     const code = await app.exited;

@@ -1,11 +1,7 @@
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
-import { OME_KINDS } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../api';
-import { useCoalescedRefetch } from './useCoalescedRefetch';
-import { useOmeChanges } from './useOmeChanges';
-
-const ALL_KINDS = OME_KINDS.map(k => k.kind);
+import { useRefetchOnAnyChange } from './useRefetchOnAnyChange';
 
 /**
  * Per kind, per cluster and per state, how many objects the caller may read: one request,
@@ -19,10 +15,6 @@ export function useCounts(clusters: readonly string[] = []) {
     () => api.getCounts(key ? { cluster: key.split(',') } : {}),
     [api, key],
   );
-  const refetch = useCoalescedRefetch(state.retry);
-  useOmeChanges(
-    { kinds: ALL_KINDS, ...(key && { clusters: key.split(',') }) },
-    refetch,
-  );
+  useRefetchOnAnyChange(state.retry, clusters);
   return state;
 }
