@@ -55,6 +55,8 @@ export interface ProxyRequestOptions {
    * it instead of its cluster credential; never impersonates.
    */
   credential?: string;
+  /** Ends the request early (e.g. a cache that stops): answered like a timeout. */
+  signal?: AbortSignal;
 }
 
 /** Headers a caller's options may never set: identity is the client's business. */
@@ -128,6 +130,7 @@ export class KubernetesProxyClient {
       headers: Record<string, string> | Headers;
       body?: string;
       timeoutMs: number;
+      signal?: AbortSignal;
     },
   ): Promise<
     | { status: number; ok: boolean; text: string; warnings: string[] }
@@ -138,7 +141,9 @@ export class KubernetesProxyClient {
         method: init.method,
         headers: init.headers,
         body: init.body,
-        signal: AbortSignal.timeout(init.timeoutMs),
+        signal: init.signal
+          ? AbortSignal.any([init.signal, AbortSignal.timeout(init.timeoutMs)])
+          : AbortSignal.timeout(init.timeoutMs),
       });
       return {
         status: res.status,
@@ -355,6 +360,7 @@ export class KubernetesProxyClient {
       headers,
       body,
       timeoutMs,
+      signal: options.signal,
     });
     if ('failure' in answer) {
       if (answer.failure === 'timeout') {

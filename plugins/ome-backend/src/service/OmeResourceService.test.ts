@@ -51,6 +51,7 @@ describe('OmeResourceService', () => {
     expect(request).toHaveBeenCalledWith(
       'a',
       '/apis/ome.io/v1beta1/clusterbasemodels?limit=500',
+      {},
     );
   });
 
@@ -171,6 +172,7 @@ describe('OmeResourceService', () => {
     expect(request).toHaveBeenCalledWith(
       'b',
       '/apis/ome.io/v1beta1/inferenceservices?limit=500',
+      {},
     );
     // Items of built-in style lists may lack apiVersion/kind; they are filled in.
     expect(result.items[0].object).toMatchObject({

@@ -51,9 +51,10 @@ export async function listAllPages(
       query.set('labelSelector', options.labelSelector);
     if (token) query.set('continue', token);
     const url = `${path}?${query}`;
-    const page = options.asPlugin
-      ? await client.request<KubernetesList>(cluster, url, { asPlugin: true })
-      : await client.request<KubernetesList>(cluster, url);
+    const page = await client.request<KubernetesList>(cluster, url, {
+      ...(options.asPlugin && { asPlugin: true }),
+      ...(options.signal && { signal: options.signal }),
+    });
     pages += 1;
     resourceVersion ??= page?.metadata?.resourceVersion || undefined;
     items.push(...(page?.items ?? []));

@@ -6,6 +6,9 @@ import { KindWatch } from './KindWatch';
 import { ProxyStream } from './ProxyStream';
 import { CacheSettings, pause } from './settings';
 
+/** Probes in a row without an answer in time that mark a cluster down. */
+const SLOW_PROBES_DOWN = 3;
+
 /** Since when and why a cached cluster is down. */
 export interface ClusterDown {
   since: Date;
@@ -32,6 +35,8 @@ export class ClusterCache {
   readonly #logger: LoggerService;
   readonly #stopped = new AbortController();
   #probing?: Promise<void>;
+  /** Probes in a row that got no answer in time. */
+  #slowProbes = 0;
 
   constructor(options: {
     name: string;
@@ -106,17 +111,26 @@ export class ClusterCache {
           this.down = undefined;
           for (const w of this.watches.values()) w.relist();
         }
+        this.#slowProbes = 0;
         this.#contact();
       } catch (error) {
         if (signal.aborted) break;
         const name = (error as Error)?.name;
-        this.#markDown(
-          name === 'TimeoutError' || name === 'AbortError'
-            ? `Cluster '${this.name}' did not answer /readyz within ${
+        if (name === 'TimeoutError' || name === 'AbortError') {
+          // A busy apiserver (or a busy backend) can miss one probe's deadline: only
+          // SLOW_PROBES_DOWN in a row are an outage. A refused connection or a failing
+          // /readyz (etcd down) is one at once.
+          this.#slowProbes += 1;
+          if (this.#slowProbes >= SLOW_PROBES_DOWN) {
+            this.#markDown(
+              `Cluster '${this.name}' did not answer /readyz within ${
                 this.#settings.probeTimeoutMs
-              } ms`
-            : (error as Error)?.message ?? String(error),
-        );
+              } ms, ${this.#slowProbes} times in a row`,
+            );
+          }
+        } else {
+          this.#markDown((error as Error)?.message ?? String(error));
+        }
       }
       await pause(this.#settings.probeIntervalMs, signal);
     }
