@@ -9,7 +9,10 @@ export type ServiceComponent = 'engine' | 'decoder' | 'router';
  * A new InferenceService for the deploy wizard: the model (if chosen) and one engine replica.
  * @public
  */
-export function newService(namespace: string, modelName = ''): KubernetesObject {
+export function newService(
+  namespace: string,
+  modelName = '',
+): KubernetesObject {
   return {
     apiVersion: 'ome.io/v1beta1',
     kind: 'InferenceService',
@@ -31,7 +34,10 @@ export function withSpec(
   path: string[],
   value: unknown,
 ): KubernetesObject {
-  const set = (obj: Record<string, any> | undefined, i: number): Record<string, any> | undefined => {
+  const set = (
+    obj: Record<string, any> | undefined,
+    i: number,
+  ): Record<string, any> | undefined => {
     const copy: Record<string, any> = { ...(obj ?? {}) };
     const key = path[i];
     if (i === path.length - 1) {

@@ -37,13 +37,21 @@ export function ownRuntimeName(modelName: string): string {
  * size (OME's catalog sizes each runtime's range around its own model). Fields the runtime
  * does not state are absent.
  */
-export function modelFieldsFromRuntime(runtime: RuntimeShape): AgentModelFields {
+export function modelFieldsFromRuntime(
+  runtime: RuntimeShape,
+): AgentModelFields {
   const f = runtime.spec?.supportedModelFormats?.[0] ?? {};
   const fields: AgentModelFields = {};
   if (f.modelFormat?.name)
-    fields.modelFormat = { name: f.modelFormat.name, version: f.modelFormat.version };
+    fields.modelFormat = {
+      name: f.modelFormat.name,
+      version: f.modelFormat.version,
+    };
   if (f.modelFramework?.name)
-    fields.modelFramework = { name: f.modelFramework.name, version: f.modelFramework.version };
+    fields.modelFramework = {
+      name: f.modelFramework.name,
+      version: f.modelFramework.version,
+    };
   if (f.modelArchitecture) fields.modelArchitecture = f.modelArchitecture;
   if (f.quantization) fields.quantization = f.quantization;
   const min = runtime.spec?.modelSizeRange?.min;
