@@ -11,6 +11,7 @@
 // ServingRuntimes have no status subresource and are left alone.
 import { clusterClient, hashFraction, sha256Hex, pool, apiPath, formatMs } from './kube.mjs';
 import { writeDemoWorkloads } from './demo-workloads.mjs';
+import { modelFieldsFromRuntime, ownRuntimeName } from '../plugins/ome-common/src/runtimeSelection/agentFields.ts';
 
 const OME = { group: 'ome.io', version: 'v1beta1' };
 const GPUS_PER_NODE = 8;
@@ -63,21 +64,46 @@ const ARCHITECTURES = [
 
 /**
  * The spec fields OME's model-agent fills in once a model is downloaded (format, framework,
- * architecture, parameter size), guessed from the name for the demo; only fields still unset.
- * A few models are left without them, as when the agent could not parse a model's config.
+ * architecture, quantization, parameter size), only fields still unset. The agent reads them
+ * from the model's config.json; with no hub reachable locally they come from the catalog
+ * runtime OME made for the model (`srt-<model>`, by the same mapping the catalog golden tests
+ * use), else are guessed from the name. A few models are left without them, as when the agent
+ * has not parsed a model's config yet.
+ * @param model a ClusterBaseModel or BaseModel
+ * @param ownRuntime the runtime made for it, if the cluster has one (see `ownRuntimeFor`)
  */
-export function modelAgentSpecFields(model) {
+export function modelAgentSpecFields(model, ownRuntime) {
   const spec = model.spec ?? {};
   const name = model.metadata.name.toLowerCase();
   if (hashFraction(`agent:${nsName(model)}`) < 0.15) return undefined;
-  const fields = {};
-  if (!spec.modelFormat) fields.modelFormat = { name: 'safetensors', version: '1.0.0' };
-  if (!spec.modelFramework) fields.modelFramework = { name: 'transformers', version: '4.46.0' };
+  const fromRuntime = ownRuntime ? modelFieldsFromRuntime(ownRuntime) : {};
   const arch = ARCHITECTURES.find(([re]) => re.test(name))?.[1];
-  if (!spec.modelArchitecture && arch) fields.modelArchitecture = arch;
   const size = /(?:^|[-_.])(\d+x)?(\d+(?:\.\d+)?)b(?:$|[-_.])/.exec(name);
-  if (!spec.modelParameterSize && size) fields.modelParameterSize = `${size[1] ?? ''}${size[2]}B`;
+  const guessed = {
+    modelFormat: { name: 'safetensors', version: '1.0.0' },
+    modelFramework: { name: 'transformers', version: '4.46.0' },
+    ...(arch && { modelArchitecture: arch }),
+    ...(size && { modelParameterSize: `${size[1] ?? ''}${size[2]}B` }),
+  };
+  const fields = {};
+  for (const key of ['modelFormat', 'modelFramework', 'modelArchitecture', 'quantization', 'modelParameterSize']) {
+    const value = ownRuntime ? fromRuntime[key] : guessed[key];
+    if (!spec[key] && value !== undefined) fields[key] = value;
+  }
   return Object.keys(fields).length ? fields : undefined;
+}
+
+/**
+ * The runtime OME made for a model, among the cluster's runtimes: a ServingRuntime of that name
+ * in the model's own namespace before the ClusterServingRuntime.
+ */
+export function ownRuntimeFor(model, { clusterRuntimes, namespacedRuntimes }) {
+  const want = ownRuntimeName(model.metadata.name);
+  const ns = model.metadata.namespace;
+  return (
+    (ns && namespacedRuntimes.find(r => r.metadata.namespace === ns && r.metadata.name === want)) ||
+    clusterRuntimes.find(r => r.metadata.name === want)
+  );
 }
 
 async function listAll(client, kinds, resource) {
@@ -222,8 +248,12 @@ export async function writeDemoStatus(info, { log = console.log, concurrency = 8
     await pool(cbms, concurrency, m => patchStatus(m, 'clusterbasemodels', modelStatus(m)));
     await pool(bms, concurrency, m => patchStatus(m, 'basemodels', modelStatus(m)));
     // what the model-agent learns from a downloaded model's config.json goes into its spec
+    const runtimes = {
+      clusterRuntimes: await listAll(client, kinds, 'clusterservingruntimes'),
+      namespacedRuntimes: await listAll(client, kinds, 'servingruntimes'),
+    };
     const fillSpec = resource => async m => {
-      const spec = modelState.get(nsName(m)) === 'Ready' ? modelAgentSpecFields(m) : undefined;
+      const spec = modelState.get(nsName(m)) === 'Ready' ? modelAgentSpecFields(m, ownRuntimeFor(m, runtimes)) : undefined;
       if (!spec) return;
       const p = apiPath({ ...OME, resource, namespace: m.metadata.namespace, name: m.metadata.name });
       await client.must('PATCH', p, { spec }, { contentType: 'application/merge-patch+json' });

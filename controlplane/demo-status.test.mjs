@@ -2,8 +2,9 @@
 //   node --test controlplane/demo-status.test.mjs
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { modelAgentSpecFields, planModelStates } from './demo-status.mjs';
-import { hashFraction } from './kube.mjs';
+import { modelAgentSpecFields, ownRuntimeFor, planModelStates } from './demo-status.mjs';
+import { hashFraction, readYamlDocs } from './kube.mjs';
+import { locateOmeData } from './ome-data.mjs';
 
 const cbm = name => ({ kind: 'ClusterBaseModel', metadata: { name }, spec: {} });
 const isvc = (name, model) => ({ kind: 'InferenceService', metadata: { name, namespace: 'ns' }, spec: { model: { name: model } } });
@@ -106,5 +107,73 @@ describe('modelAgentSpecFields', () => {
     const skipped = names.filter(name => modelAgentSpecFields({ metadata: { name }, spec: {} }) === undefined);
     assert.ok(skipped.length >= 30 && skipped.length <= 90, String(skipped.length));
     assert.deepEqual(skipped, names.filter(name => modelAgentSpecFields({ metadata: { name }, spec: {} }) === undefined));
+  });
+});
+
+describe('modelAgentSpecFields over OME\'s catalog (the model-agent\'s values from the srt- runtime)', async () => {
+  const data = locateOmeData({ prefer: 'shared' });
+  const load = async (files, kind) => (await Promise.all(files.map(readYamlDocs))).flat().filter(d => d?.kind === kind);
+  const models = await load(data.modelFiles, 'ClusterBaseModel');
+  const clusterRuntimes = await load(data.runtimeFiles, 'ClusterServingRuntime');
+  const runtimes = { clusterRuntimes, namespacedRuntimes: [] };
+  const byName = new Map(clusterRuntimes.map(r => [r.metadata.name, r]));
+  const fill = m => modelAgentSpecFields(m, ownRuntimeFor(m, runtimes));
+
+  test('phi-2 gets the framework version its own runtime wants (4.37.0), not 4.46.0', () => {
+    const phi = models.find(m => m.metadata.name === 'phi-2');
+    assert.ok(phi, 'catalog has phi-2');
+    const f = fill(phi) ?? fill({ ...phi, metadata: { name: 'phi-2' } });
+    // phi-2 is among the filled models (its name does not hash into the ~15 % left alone)
+    assert.deepEqual(f, {
+      modelFormat: { name: 'safetensors', version: '1.0.0' },
+      modelFramework: { name: 'transformers', version: '4.37.0' },
+      modelArchitecture: 'PhiForCausalLM',
+      modelParameterSize: '2B',
+    });
+  });
+
+  test('a realistic mix: filled from the own runtime (matching it), guessed from the name, or left alone', () => {
+    assert.ok(models.length > 200 && clusterRuntimes.length > 200, `${models.length} models, ${clusterRuntimes.length} runtimes`);
+    const counts = { fromRuntime: 0, fromName: 0, unfilled: 0 };
+    const frameworks = new Set();
+    for (const m of models) {
+      const own = ownRuntimeFor(m, runtimes);
+      const f = fill(m);
+      if (!f) {
+        counts.unfilled++;
+        continue;
+      }
+      frameworks.add(f.modelFramework?.version);
+      if (!own) {
+        counts.fromName++;
+        assert.equal(f.modelFramework.version, '4.46.0', m.metadata.name);
+        continue;
+      }
+      counts.fromRuntime++;
+      // what the runtime made for the model supports, the model now has (fields it had stay as they were)
+      const want = own.spec.supportedModelFormats[0];
+      const unset = (key, v) => (m.spec?.[key] ? undefined : v);
+      assert.equal(f.modelFormat?.name, unset('modelFormat', want.modelFormat?.name), m.metadata.name);
+      assert.equal(f.modelFramework?.version, unset('modelFramework', want.modelFramework?.version), m.metadata.name);
+      assert.equal(f.modelArchitecture, unset('modelArchitecture', want.modelArchitecture), m.metadata.name);
+      assert.equal(f.modelParameterSize, unset('modelParameterSize', own.spec.modelSizeRange?.min), m.metadata.name);
+    }
+    console.log(`demo model-agent fields over ${models.length} catalog models: ${JSON.stringify(counts)}, ` +
+      `${frameworks.size} framework versions`);
+    assert.ok(counts.fromRuntime > 100, JSON.stringify(counts));
+    assert.ok(counts.fromName > 0, JSON.stringify(counts));
+    assert.ok(counts.unfilled >= 15, JSON.stringify(counts));
+    assert.ok(frameworks.size > 5, [...frameworks].join(' '));
+    assert.equal(counts.fromRuntime + counts.fromName + counts.unfilled, models.length);
+  });
+
+  test('a namespaced runtime of that name in the model\'s namespace comes before the cluster runtime', () => {
+    const ownNs = { metadata: { name: 'srt-phi-2', namespace: 'team-a' }, spec: { supportedModelFormats: [{ modelArchitecture: 'X' }] } };
+    const other = { ...ownNs, metadata: { name: 'srt-phi-2', namespace: 'team-b' } };
+    const rts = { clusterRuntimes, namespacedRuntimes: [other, ownNs] };
+    assert.equal(ownRuntimeFor({ metadata: { name: 'phi-2', namespace: 'team-a' } }, rts), ownNs);
+    assert.equal(ownRuntimeFor({ metadata: { name: 'phi-2', namespace: 'team-c' } }, rts), byName.get('srt-phi-2'));
+    assert.equal(ownRuntimeFor({ metadata: { name: 'phi-2' } }, rts), byName.get('srt-phi-2'));
+    assert.equal(ownRuntimeFor({ metadata: { name: 'no-such-model' } }, rts), undefined);
   });
 });

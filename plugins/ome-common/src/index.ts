@@ -21,6 +21,7 @@ export * from './operate';
 export * from './services';
 export * from './attention';
 export * from './entity';
+export * from './deploy';
 export { spec as omeOpenApiSpec } from './schema/openapi.generated';
 export type {
   paths as OmeApiPaths,

@@ -8,6 +8,7 @@
  */
 import { catalogDocuments } from '../__testUtils__/catalog';
 import type { BaseModelResource } from '../types';
+import { modelFieldsFromRuntime, ownRuntimeName } from './agentFields';
 import { selectRuntime, validateRuntime } from './select';
 import type { ServingRuntimeResource } from './types';
 
@@ -25,30 +26,7 @@ function filledFrom(
   model: BaseModelResource,
   rt: ServingRuntimeResource,
 ): BaseModelResource {
-  const f = rt.spec?.supportedModelFormats?.[0] ?? {};
-  return {
-    ...model,
-    spec: {
-      ...model.spec,
-      ...(f.modelFormat && {
-        modelFormat: {
-          name: f.modelFormat.name,
-          version: f.modelFormat.version,
-        },
-      }),
-      ...(f.modelFramework && {
-        modelFramework: {
-          name: f.modelFramework.name,
-          version: f.modelFramework.version,
-        },
-      }),
-      ...(f.modelArchitecture && { modelArchitecture: f.modelArchitecture }),
-      ...(f.quantization && { quantization: f.quantization }),
-      ...(rt.spec?.modelSizeRange?.min && {
-        modelParameterSize: rt.spec.modelSizeRange.min,
-      }),
-    },
-  };
+  return { ...model, spec: { ...model.spec, ...modelFieldsFromRuntime(rt) } };
 }
 
 describe("OME's catalog", () => {
@@ -72,7 +50,7 @@ describe("OME's catalog", () => {
   /** Selection for a catalog model filled from its own srt- runtime. */
   const selectFor = (name: string) => {
     const m = models.find(x => x.metadata.name === name);
-    const own = runtimeByName.get(`srt-${name}`);
+    const own = runtimeByName.get(ownRuntimeName(name));
     if (!m || !own) throw new Error(`catalog lacks ${name} or srt-${name}`);
     const r = selectRuntime({ model: filledFrom(m, own), runtimes });
     const reason = (runtime: string) =>
@@ -127,7 +105,7 @@ describe("OME's catalog", () => {
     let filled = 0;
     const noWinner: string[] = [];
     for (const m of models) {
-      const own = runtimeByName.get(`srt-${m.metadata.name}`);
+      const own = runtimeByName.get(ownRuntimeName(m.metadata.name));
       const model = own ? filledFrom(m, own) : m;
       if (own) filled++;
       const r = selectRuntime({ model, runtimes });

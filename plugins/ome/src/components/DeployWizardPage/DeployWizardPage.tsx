@@ -17,8 +17,11 @@ import {
 import { ToggleButton, ToggleButtonGroup } from '@material-ui/lab';
 import {
   BaseModelResource,
+  newService,
   selectRuntime,
+  specValue,
   validateRuntime,
+  withSpec,
 } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
 import { ErrorAlert } from '../common/errors';
@@ -31,7 +34,6 @@ import { useKindSchema } from '../ResourceEditorPage/useKindSchema';
 import { useResourceDraft } from '../ResourceEditorPage/useResourceDraft';
 import { useResourceWrite } from '../ResourceEditorPage/useResourceWrite';
 import { AcceleratorStep } from './AcceleratorStep';
-import { newService, specValue, withSpec } from './deployDraft';
 import { OverridesStep } from './OverridesStep';
 import { RuntimeStep } from './RuntimeStep';
 import { useDeployCatalog } from './useDeployCatalog';

@@ -1,6 +1,10 @@
 import { Box, Checkbox, FormControlLabel, Grid, TextField, Typography } from '@material-ui/core';
-import { KubernetesObject } from '@ome-console/plugin-ome-common';
-import { ServiceComponent, specValue, withSpec } from './deployDraft';
+import {
+  KubernetesObject,
+  ServiceComponent,
+  specValue,
+  withSpec,
+} from '@ome-console/plugin-ome-common';
 
 const COMPONENTS: ServiceComponent[] = ['engine', 'decoder', 'router'];
 

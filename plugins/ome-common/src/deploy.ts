@@ -1,10 +1,18 @@
-import { KubernetesObject } from '@ome-console/plugin-ome-common';
+// The deploy wizard's draft of an InferenceService, built in steps: pure, so the wizard
+// (plugins/ome) and the backend's dry-run test over OME's catalog build the very same object.
+import type { KubernetesObject } from './types';
 
-/** The components an InferenceService can override. */
+/** The components an InferenceService can override. @public */
 export type ServiceComponent = 'engine' | 'decoder' | 'router';
 
-/** A new InferenceService for the wizard. */
-export function newService(namespace: string, modelName = ''): KubernetesObject {
+/**
+ * A new InferenceService for the deploy wizard: the model (if chosen) and one engine replica.
+ * @public
+ */
+export function newService(
+  namespace: string,
+  modelName = '',
+): KubernetesObject {
   return {
     apiVersion: 'ome.io/v1beta1',
     kind: 'InferenceService',
@@ -19,13 +27,17 @@ export function newService(namespace: string, modelName = ''): KubernetesObject 
 /**
  * The draft with `spec.<path>` set (undefined removes it, and parents left empty go too),
  * without touching anything else of the draft (a YAML edit keeps its other fields).
+ * @public
  */
 export function withSpec(
   draft: KubernetesObject,
   path: string[],
   value: unknown,
 ): KubernetesObject {
-  const set = (obj: Record<string, any> | undefined, i: number): Record<string, any> | undefined => {
+  const set = (
+    obj: Record<string, any> | undefined,
+    i: number,
+  ): Record<string, any> | undefined => {
     const copy: Record<string, any> = { ...(obj ?? {}) };
     const key = path[i];
     if (i === path.length - 1) {
@@ -41,7 +53,7 @@ export function withSpec(
   return { ...draft, spec: set(draft.spec, 0) ?? {} };
 }
 
-/** `spec.<path>` of the draft. */
+/** `spec.<path>` of the draft. @public */
 export function specValue(draft: KubernetesObject, path: string[]): unknown {
   let v: unknown = draft.spec;
   for (const key of path) {
