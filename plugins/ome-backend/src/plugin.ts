@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   omePermissions,
   omeSecretCreatePermission,
@@ -12,6 +13,11 @@ import {
   omeResourcePermissionResourceRef,
 } from './permissions/rules';
 import { createRouter } from './router';
+import { registerOmeActions } from './actions';
+import { WriteAuditor } from './service/audit';
+import { OmeAuthorizer } from './service/authorization';
+import { OmeAccess } from './service/OmeAccess';
+import { RuntimeSelectionService } from './service/RuntimeSelectionService';
 import { OperateService } from './service/OperateService';
 import { ClusterService } from './service/ClusterService';
 import { KubernetesProxyClient } from './service/KubernetesProxyClient';
@@ -50,6 +56,7 @@ export const omePlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         userInfo: coreServices.userInfo,
         lifecycle: coreServices.lifecycle,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         httpRouter,
@@ -63,6 +70,7 @@ export const omePlugin = createBackendPlugin({
         auditor,
         userInfo,
         lifecycle,
+        actionsRegistry,
       }) {
         const options = readOmeBackendOptions(config);
         const client = new KubernetesProxyClient({
@@ -132,6 +140,26 @@ export const omePlugin = createBackendPlugin({
             let next = 0;
             return found.map(i => (i ? enriched[next++] : undefined));
           },
+        });
+
+        // Actions for automation (AI assistants through the MCP actions backend): the same
+        // services and permission decisions as the HTTP routes, for the calling user.
+        registerOmeActions(actionsRegistry, {
+          access: new OmeAccess({
+            authorizer: new OmeAuthorizer({
+              permissions,
+              ruleset: permissionsRegistry.getPermissionRuleset(
+                omeResourcePermissionResourceRef,
+              ),
+              namespaceLabels,
+              clusters,
+            }),
+            clusters,
+            resources,
+            writer,
+          }),
+          selection: new RuntimeSelectionService({ resources }),
+          auditor: new WriteAuditor(auditor),
         });
 
         // The browser change stream: one hub per process, fed by the watch-backed cache.

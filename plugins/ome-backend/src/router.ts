@@ -32,6 +32,7 @@ import { registerWriteRoutes } from './routes/writes';
 import { AttentionService } from './service/AttentionService';
 import { WriteAuditor } from './service/audit';
 import { OmeAuthorizer } from './service/authorization';
+import { OmeAccess } from './service/OmeAccess';
 import { ClusterService } from './service/ClusterService';
 import { omeErrorHandler } from './service/errorHandler';
 import { OmeEventHub } from './service/events/OmeEventHub';
@@ -85,6 +86,12 @@ export async function createRouter(
   const ctx: OmeRouteContext = {
     httpAuth: options.httpAuth,
     authorizer,
+    access: new OmeAccess({
+      authorizer,
+      clusters: options.clusters,
+      resources: options.resources,
+      writer: options.writer,
+    }),
     auditor: new WriteAuditor(options.auditor),
     clusters: options.clusters,
     resources: options.resources,

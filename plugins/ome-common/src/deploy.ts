@@ -1,5 +1,6 @@
 // The deploy wizard's draft of an InferenceService, built in steps: pure, so the wizard
 // (plugins/ome) and the backend's dry-run test over OME's catalog build the very same object.
+import { OME_API_GROUP, OME_API_VERSION } from './kinds';
 import type { KubernetesObject } from './types';
 
 /** The components an InferenceService can override. @public */
@@ -14,7 +15,7 @@ export function newService(
   modelName = '',
 ): KubernetesObject {
   return {
-    apiVersion: 'ome.io/v1beta1',
+    apiVersion: `${OME_API_GROUP}/${OME_API_VERSION}`,
     kind: 'InferenceService',
     metadata: { name: '', namespace },
     spec: {
@@ -61,4 +62,52 @@ export function specValue(draft: KubernetesObject, path: string[]): unknown {
     v = (v as Record<string, unknown>)[key];
   }
   return v;
+}
+
+/**
+ * What it takes to deploy a model as an InferenceService: the fields a template step or an
+ * assistant gives. Everything else is OME's defaulting.
+ * @public
+ */
+export interface InferenceServiceDeployment {
+  name: string;
+  namespace: string;
+  /** A BaseModel in the namespace, else a ClusterBaseModel (OME looks in that order). */
+  model: string;
+  modelKind?: 'ClusterBaseModel' | 'BaseModel';
+  /** Serving runtime; OME selects one when absent. */
+  runtime?: string;
+  minReplicas?: number;
+  maxReplicas?: number;
+  labels?: Record<string, string>;
+}
+
+/**
+ * The InferenceService object of a deployment (validated on create like any other object).
+ * @public
+ */
+export function inferenceServiceObject(
+  input: InferenceServiceDeployment,
+): KubernetesObject {
+  const engine = {
+    ...(input.minReplicas !== undefined && { minReplicas: input.minReplicas }),
+    ...(input.maxReplicas !== undefined && { maxReplicas: input.maxReplicas }),
+  };
+  return {
+    apiVersion: `${OME_API_GROUP}/${OME_API_VERSION}`,
+    kind: 'InferenceService',
+    metadata: {
+      name: input.name,
+      namespace: input.namespace,
+      ...(input.labels && { labels: input.labels }),
+    },
+    spec: {
+      model: {
+        name: input.model,
+        ...(input.modelKind && { kind: input.modelKind }),
+      },
+      ...(input.runtime && { runtime: { name: input.runtime } }),
+      ...(Object.keys(engine).length && { engine }),
+    },
+  };
 }

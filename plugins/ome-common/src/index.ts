@@ -19,6 +19,7 @@ export * from './forms';
 export * from './stream';
 export * from './operate';
 export * from './services';
+export * from './deploy';
 export * from './attention';
 export * from './entity';
 export * from './deploy';

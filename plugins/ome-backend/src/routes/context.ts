@@ -17,6 +17,7 @@ import {
 import { Request, Response } from 'express';
 import { NotFoundError } from '@backstage/errors';
 import { OmeAuthorizer } from '../service/authorization';
+import { OmeAccess } from '../service/OmeAccess';
 import { AttentionService } from '../service/AttentionService';
 import { WriteAuditor } from '../service/audit';
 import { ClusterService } from '../service/ClusterService';
@@ -35,6 +36,8 @@ export type OmeApiRouter = ApiRouter<typeof omeOpenApiSpec>;
 export interface OmeRouteContext {
   httpAuth: HttpAuthService;
   authorizer: OmeAuthorizer;
+  /** Reads and creates under the caller's decisions (shared with the registry's actions). */
+  access: OmeAccess;
   auditor: WriteAuditor;
   clusters: ClusterService;
   resources: OmeResourceService;

@@ -1,11 +1,11 @@
 import {
   OmeListItem,
   OmeListResponse,
+  OmeObjectRef,
   omeResourceDeletePermission,
-  omeResourceReadPermission,
   omeResourceUpdatePermission,
 } from '@ome-console/plugin-ome-common';
-import { NotAllowedError } from '@backstage/errors';
+import { OmeDecision } from '../service/authorization';
 import { applyListQuery, parseListQuery } from '../service/listQuery';
 import {
   OmeApiRouter,
@@ -15,55 +15,39 @@ import {
   objectRefOf,
   reply,
 } from './context';
-import {
-  OmeObjectRef,
-  formatOmeResourceRef,
-} from '@ome-console/plugin-ome-common';
 
 /** Reads: the cross-cluster list of a kind and one object. */
 export function registerResourceRoutes(
   router: OmeApiRouter,
   ctx: OmeRouteContext,
 ): void {
-  const { authorizer, clusters, resources } = ctx;
+  const { access } = ctx;
+  const ACTIONS = [omeResourceUpdatePermission, omeResourceDeletePermission];
 
-  /**
-   * One decision call for reading and for the actions offered on what is read; a caller who
-   * may read nothing at all is refused before any cluster is asked.
-   */
-  const decideReadAndActions = async (req: object) => {
-    const [mayRead, mayUpdate, mayDelete] = await authorizer.decide(
-      await credentialsOf(ctx, req),
-      [
-        omeResourceReadPermission,
-        omeResourceUpdatePermission,
-        omeResourceDeletePermission,
-      ],
-    );
-    if (mayRead.denied) {
-      throw new NotAllowedError(
-        `Not allowed: ${omeResourceReadPermission.name}`,
-      );
-    }
-    return {
-      mayRead,
-      actionsOn: (item: OmeListItem) => ({
-        update: mayUpdate(item),
-        delete: mayDelete(item),
-      }),
-    };
-  };
+  /** The actions offered on what is read, from the decisions made with the read. */
+  const actionsOf =
+    ([mayUpdate, mayDelete]: OmeDecision[]) =>
+    (item: OmeListItem) => ({
+      update: mayUpdate(item),
+      delete: mayDelete(item),
+    });
 
   router.get('/:plural', async (req, res) => {
     const kind = kindOfPlural(req.params.plural);
-    const { mayRead, actionsOn } = await decideReadAndActions(req);
+    const credentials = await credentialsOf(ctx, req);
     const query = parseListQuery(kind, req.query as Record<string, unknown>);
-    const result = await resources.list(kind, {
-      clusters: await clusters.known(query.cluster),
-      labelSelector: query.labelSelector,
-      namespaces: query.namespace,
-    });
-    const page = applyListQuery(kind, result.items.filter(mayRead), query);
+    const result = await access.listReadable(
+      credentials,
+      kind,
+      {
+        clusters: query.cluster,
+        labelSelector: query.labelSelector,
+        namespaces: query.namespace,
+      },
+      ACTIONS,
+    );
+    const actionsOn = actionsOf(result.others);
+    const page = applyListQuery(kind, result.items, query);
     const body: OmeListResponse = {
       items: page.items.map(item => ({
         ...item,
@@ -80,17 +64,12 @@ export function registerResourceRoutes(
   });
 
   const getOne = async (ref: OmeObjectRef, req: object) => {
-    const { mayRead, actionsOn } = await decideReadAndActions(req);
-    // 404 for a missing object first; then the decision on the object in hand.
-    const item = await resources.getOrThrow(ref);
-    if (!mayRead(item)) {
-      throw new NotAllowedError(
-        `Not allowed: ${
-          omeResourceReadPermission.name
-        } on ${formatOmeResourceRef(ref)}`,
-      );
-    }
-    return { ...item, actions: actionsOn(item) };
+    const { item, others } = await access.readable(
+      await credentialsOf(ctx, req),
+      ref,
+      ACTIONS,
+    );
+    return { ...item, actions: actionsOf(others)(item) };
   };
 
   router.get('/clusters/:cluster/:clusterPlural/:name', async (req, res) => {

@@ -1,9 +1,4 @@
-import {
-  OmeObjectRef,
-  formatOmeResourceRef,
-  omeResourceReadPermission,
-} from '@ome-console/plugin-ome-common';
-import { NotAllowedError } from '@backstage/errors';
+import { OmeObjectRef } from '@ome-console/plugin-ome-common';
 import { OmeApiRouter, OmeRouteContext, credentialsOf, reply } from './context';
 
 /**
@@ -15,29 +10,11 @@ export function registerRuntimeSelectionRoutes(
   router: OmeApiRouter,
   ctx: OmeRouteContext,
 ): void {
-  const { authorizer, resources, selection } = ctx;
+  const { access, selection } = ctx;
 
   /** The object, if the caller may read it (404 before 403, as for a get). */
-  const readable = async (ref: OmeObjectRef, req: object) => {
-    const credentials = await credentialsOf(ctx, req);
-    const [mayRead] = await authorizer.decide(credentials, [
-      omeResourceReadPermission,
-    ]);
-    if (mayRead.denied) {
-      throw new NotAllowedError(
-        `Not allowed: ${omeResourceReadPermission.name}`,
-      );
-    }
-    const item = await resources.getOrThrow(ref);
-    if (!mayRead(item)) {
-      throw new NotAllowedError(
-        `Not allowed: ${
-          omeResourceReadPermission.name
-        } on ${formatOmeResourceRef(ref)}`,
-      );
-    }
-    return { item, mayRead };
-  };
+  const readable = async (ref: OmeObjectRef, req: object) =>
+    access.readable(await credentialsOf(ctx, req), ref);
 
   router.get(
     '/clusters/:cluster/clusterbasemodels/:name/runtimes',

@@ -43,22 +43,7 @@ export function registerWriteRoutes(
       'resource-create',
       req,
       { ...place, name: typeof name === 'string' ? name : undefined, dryRun },
-      async () => {
-        const mayCreate = await authorizer.requireAny(
-          credentials,
-          omeResourceCreatePermission,
-        );
-        return writer.create(place, req.body, {
-          dryRun,
-          // The conditional decision applied to the object about to be created.
-          authorize: async object =>
-            authorizer.assertAllowed(
-              omeResourceCreatePermission,
-              mayCreate,
-              asItem(place.cluster, object),
-            ),
-        });
-      },
+      () => ctx.access.create(credentials, place, req.body, { dryRun }),
       r => ({ changed: r.changed }),
     );
   };

@@ -36,7 +36,8 @@ export class WriteAuditor {
    */
   async audited<T>(
     eventId: string,
-    req: object,
+    /** The HTTP request; undefined for an action of the actions registry (no request). */
+    req: object | undefined,
     meta: AuditMeta,
     write: () => Promise<T>,
     outcome: (
@@ -49,7 +50,7 @@ export class WriteAuditor {
     const event = await this.#auditor.createEvent({
       eventId,
       severityLevel: 'medium',
-      request: req as Request,
+      request: req as Request | undefined,
       meta: clean,
     });
     try {

@@ -1,9 +1,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   INFERENCE_SERVICE_NAME_MAX_LENGTH,
-  KubernetesObject,
-  OME_API_GROUP,
-  OME_API_VERSION,
+  inferenceServiceObject,
 } from '@ome-console/plugin-ome-common';
 import { OmeWriteClient } from './OmeWriteClient';
 
@@ -85,31 +83,7 @@ export function createInferenceServiceAction(client: OmeWriteClient) {
     },
     async handler(ctx) {
       const { input } = ctx;
-      const engine = {
-        ...(input.minReplicas !== undefined && {
-          minReplicas: input.minReplicas,
-        }),
-        ...(input.maxReplicas !== undefined && {
-          maxReplicas: input.maxReplicas,
-        }),
-      };
-      const object: KubernetesObject = {
-        apiVersion: `${OME_API_GROUP}/${OME_API_VERSION}`,
-        kind: 'InferenceService',
-        metadata: {
-          name: input.name,
-          namespace: input.namespace,
-          ...(input.labels && { labels: input.labels }),
-        },
-        spec: {
-          model: {
-            name: input.model,
-            ...(input.modelKind && { kind: input.modelKind }),
-          },
-          ...(input.runtime && { runtime: { name: input.runtime } }),
-          ...(Object.keys(engine).length && { engine }),
-        },
-      };
+      const object = inferenceServiceObject(input);
       const created = await client.create({
         kind: 'InferenceService',
         cluster: input.cluster,

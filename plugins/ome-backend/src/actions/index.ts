@@ -1,0 +1,25 @@
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { registerDeployInferenceServiceAction } from './deployInferenceService';
+import { registerExplainInferenceServiceAction } from './explainInferenceService';
+import { registerExplainRuntimeSelectionAction } from './explainRuntimeSelection';
+import { registerListInferenceServicesAction } from './listInferenceServices';
+import { registerListModelsAction } from './listModels';
+import { OmeActionServices } from './types';
+
+export type { OmeActionServices } from './types';
+
+/**
+ * OME's actions in Backstage's actions registry (served to AI assistants by the MCP actions
+ * backend as `ome.<action>` once `backend.actions.pluginSources` lists `ome`). Each decides
+ * with the calling user's credentials through the same services as the HTTP routes.
+ */
+export function registerOmeActions(
+  registry: ActionsRegistryService,
+  services: OmeActionServices,
+): void {
+  registerListModelsAction(registry, services);
+  registerListInferenceServicesAction(registry, services);
+  registerExplainInferenceServiceAction(registry, services);
+  registerExplainRuntimeSelectionAction(registry, services);
+  registerDeployInferenceServiceAction(registry, services);
+}
