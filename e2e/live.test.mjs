@@ -95,7 +95,7 @@ before(async () => {
   assert.equal(res.status, 201, JSON.stringify(res.body));
   await setReady('True');
   browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
-  page = await browser.newPage();
+  page = await browser.context.newPage();
   page.setDefaultTimeout(60_000);
   await signIn(page);
 });

@@ -12,7 +12,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { clusterClient } from '../controlplane/kube.mjs';
-import { BASE_URL, OUT_DIR, launchBrowser, settled, signIn } from './browser.mjs';
+import {
+  BASE_URL,
+  OUT_DIR,
+  launchBrowser,
+  settled,
+  signIn,
+} from './browser.mjs';
 import { brokenTableCells, labelsOverValues } from './screenChecks.mjs';
 
 let browser;
@@ -20,12 +26,17 @@ let target;
 
 before(async () => {
   const file = process.env.OME_CONTROLPLANE_FILE;
-  assert.ok(file && fs.existsSync(file), 'OME_CONTROLPLANE_FILE names the running control plane');
+  assert.ok(
+    file && fs.existsSync(file),
+    'OME_CONTROLPLANE_FILE names the running control plane',
+  );
   const cp = JSON.parse(fs.readFileSync(file, 'utf8'));
   const cluster = cp.clusters.find(c => c.name === 'ome-dev-a');
   const client = clusterClient(cluster);
   try {
-    const pods = (await client.get('/api/v1/pods?labelSelector=ome.io%2Finferenceservice')).items;
+    const pods = (
+      await client.get('/api/v1/pods?labelSelector=ome.io%2Finferenceservice')
+    ).items;
     assert.ok(pods.length > 0, 'demo pods exist');
     const pending = pods.find(p => p.status?.phase === 'Pending');
     assert.ok(pending, 'a Pending demo pod');
@@ -37,10 +48,17 @@ before(async () => {
         p.status?.phase === 'Running',
     );
     assert.ok(running, 'a Running pod beside the Pending one');
-    const models = (await client.get('/apis/ome.io/v1beta1/clusterbasemodels')).items;
+    const models = (await client.get('/apis/ome.io/v1beta1/clusterbasemodels'))
+      .items;
     const moving = models.find(m => m.status?.state === 'In_Transit');
     assert.ok(moving, 'a model In_Transit');
-    target = { namespace: pending.metadata.namespace, isvc, pending: pending.metadata.name, running: running.metadata.name, model: moving.metadata.name };
+    target = {
+      namespace: pending.metadata.namespace,
+      isvc,
+      pending: pending.metadata.name,
+      running: running.metadata.name,
+      model: moving.metadata.name,
+    };
   } finally {
     client.close();
   }
@@ -55,62 +73,95 @@ async function screenChecks(page, name) {
   for (const width of [1280, 1920]) {
     await page.setViewportSize({ width, height: 1000 });
     await settled(page);
+    // the picture first: it shows what a failed check is about
+    await page.screenshot({
+      path: path.join(OUT_DIR, `operate-${name}-${width}.png`),
+      fullPage: true,
+    });
     const cells = await page.evaluate(brokenTableCells);
     const labels = await page.evaluate(labelsOverValues);
-    assert.deepEqual(cells, [], `${name} at ${width}px: table cells broken over lines`);
+    assert.deepEqual(
+      cells,
+      [],
+      `${name} at ${width}px: table cells broken over lines`,
+    );
     assert.deepEqual(labels, [], `${name} at ${width}px: labels over values`);
-    await page.screenshot({ path: path.join(OUT_DIR, `operate-${name}-${width}.png`), fullPage: true });
   }
 }
 
 /** The line numbers of the demo log lines shown. */
 const shownLines = page =>
-  page.getByTestId('ome-logs-output').evaluate(el => [...el.textContent.matchAll(/ line (\d+)/g)].map(m => Number(m[1])));
+  page
+    .getByTestId('ome-logs-output')
+    .evaluate(el =>
+      [...el.textContent.matchAll(/ line (\d+)/g)].map(m => Number(m[1])),
+    );
 
-test('a service: why it is not ready, its pods and events, and logs that follow', { timeout: 300_000 }, async () => {
-  const page = await browser.context.newPage();
-  page.setDefaultTimeout(60_000);
-  await signIn(page);
-  await page.goto(`${BASE_URL}/ome/inferenceservices/ome-dev-a/${target.namespace}/${target.isvc}`, { waitUntil: 'domcontentloaded' });
-  await page.getByTestId('ome-tab-status').click();
-  await page.getByTestId('ome-operate-conditions').waitFor();
-  const pods = page.getByTestId('ome-operate-pods');
-  await pods.getByText(target.pending).waitFor();
-  assert.match(await pods.innerText(), /Insufficient nvidia\.com\/gpu/);
-  const events = page.getByTestId('ome-operate-events');
-  await events.getByText('FailedScheduling').first().waitFor();
-  await screenChecks(page, 'status');
+test(
+  'a service: why it is not ready, its pods and events, and logs that follow',
+  { timeout: 300_000 },
+  async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(60_000);
+    await signIn(page);
+    await page.goto(
+      `${BASE_URL}/ome/inferenceservices/ome-dev-a/${target.namespace}/${target.isvc}`,
+      { waitUntil: 'domcontentloaded' },
+    );
+    await page.getByTestId('ome-tab-status').click();
+    await page.getByTestId('ome-operate-conditions').waitFor();
+    const pods = page.getByTestId('ome-operate-pods');
+    await pods.getByText(target.pending).waitFor();
+    assert.match(await pods.innerText(), /Insufficient nvidia\.com\/gpu/);
+    const events = page.getByTestId('ome-operate-events');
+    await events.getByText('FailedScheduling').first().waitFor();
+    await screenChecks(page, 'status');
 
-  // logs of the running pod, then follow: new lines arrive without a reload
-  await page.getByTestId(`ome-pod-logs-${target.running}`).click();
-  const output = page.getByTestId('ome-logs-output');
-  await output.getByText(/ line \d+/).first().waitFor();
-  await page.getByTestId('ome-logs-follow').check({ force: true });
-  await page.getByTestId('ome-logs-state').getByText('following').waitFor();
-  const first = await shownLines(page);
-  assert.ok(first.length > 0, 'log lines shown');
-  await page.waitForFunction(
-    last => {
-      const text = document.querySelector('[data-testid="ome-logs-output"]')?.textContent ?? '';
-      const numbers = [...text.matchAll(/ line (\d+)/g)].map(m => Number(m[1]));
-      return numbers.length > 0 && numbers[numbers.length - 1] >= last + 2;
-    },
-    Math.max(...first),
-    { timeout: 60_000 },
-  );
-  await screenChecks(page, 'logs');
-  await page.close();
-});
+    // logs of the running pod, then follow: new lines arrive without a reload
+    await page.getByTestId(`ome-pod-logs-${target.running}`).click();
+    const output = page.getByTestId('ome-logs-output');
+    await output
+      .getByText(/ line \d+/)
+      .first()
+      .waitFor();
+    await page.getByTestId('ome-logs-follow').check({ force: true });
+    await page.getByTestId('ome-logs-state').getByText('following').waitFor();
+    const first = await shownLines(page);
+    assert.ok(first.length > 0, 'log lines shown');
+    await page.waitForFunction(
+      last => {
+        const text =
+          document.querySelector('[data-testid="ome-logs-output"]')
+            ?.textContent ?? '';
+        const numbers = [...text.matchAll(/ line (\d+)/g)].map(m =>
+          Number(m[1]),
+        );
+        return numbers.length > 0 && numbers[numbers.length - 1] >= last + 2;
+      },
+      Math.max(...first),
+      { timeout: 60_000 },
+    );
+    await screenChecks(page, 'logs');
+    await page.close();
+  },
+);
 
-test("a model: per-node download progress from the model-agent", { timeout: 180_000 }, async () => {
-  const page = await browser.context.newPage();
-  page.setDefaultTimeout(60_000);
-  await signIn(page);
-  await page.goto(`${BASE_URL}/ome/clusterbasemodels/ome-dev-a/${target.model}`, { waitUntil: 'domcontentloaded' });
-  await page.getByTestId('ome-tab-nodes').click();
-  const progress = page.getByTestId('ome-model-progress');
-  await progress.getByText('Updating').first().waitFor();
-  assert.match(await progress.innerText(), /\d+%/);
-  await screenChecks(page, 'model');
-  await page.close();
-});
+test(
+  'a model: per-node download progress from the model-agent',
+  { timeout: 180_000 },
+  async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(60_000);
+    await signIn(page);
+    await page.goto(
+      `${BASE_URL}/ome/clusterbasemodels/ome-dev-a/${target.model}`,
+      { waitUntil: 'domcontentloaded' },
+    );
+    await page.getByTestId('ome-tab-nodes').click();
+    const progress = page.getByTestId('ome-model-progress');
+    await progress.getByText('Updating').first().waitFor();
+    assert.match(await progress.innerText(), /\d+%/);
+    await screenChecks(page, 'model');
+    await page.close();
+  },
+);

@@ -46,7 +46,7 @@ for (const width of [1280, 1920]) {
     let page;
     before(async () => {
       browser = await launchBrowser({ viewport: { width, height: 1000 } });
-      page = await browser.newPage();
+      page = await browser.context.newPage();
       await signIn(page);
     });
     after(async () => {

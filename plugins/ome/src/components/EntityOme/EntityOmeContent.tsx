@@ -24,6 +24,15 @@ import {
 } from './ServiceParts';
 import { useEntityOme } from './useEntityOme';
 
+/** A column title on one line (cut with the whole title on hover in narrow tables). */
+function HeaderCell({ label, width }: { label: string; width?: number }) {
+  return (
+    <TableCell style={width ? { width } : undefined}>
+      <TruncatedText text={label} maxWidth="100%" />
+    </TableCell>
+  );
+}
+
 function ServiceRow(props: { row: EntityServiceRow }) {
   const { ref, item, problem } = props.row;
   if (!item) {
@@ -105,7 +114,9 @@ function ServiceRow(props: { row: EntityServiceRow }) {
       <TableCell>
         <EndpointText url={s.url} maxWidth="100%" />
       </TableCell>
-      <TableCell>{replicasText(s)}</TableCell>
+      <TableCell>
+        <TruncatedText text={replicasText(s)} maxWidth="100%" />
+      </TableCell>
     </TableRow>
   );
 }
@@ -142,13 +153,13 @@ export function EntityOmeContent() {
           <Table size="small" style={{ tableLayout: 'fixed' }}>
             <TableHead>
               <TableRow>
-                <TableCell>Name</TableCell>
-                <TableCell>Cluster / namespace</TableCell>
-                <TableCell>Model</TableCell>
-                <TableCell>Runtime</TableCell>
-                <TableCell>State</TableCell>
-                <TableCell>Endpoint</TableCell>
-                <TableCell style={{ width: 120 }}>Replicas</TableCell>
+                <HeaderCell label="Name" />
+                <HeaderCell label="Cluster / namespace" />
+                <HeaderCell label="Model" />
+                <HeaderCell label="Runtime" />
+                <HeaderCell label="State" />
+                <HeaderCell label="Endpoint" />
+                <HeaderCell label="Replicas" width={150} />
               </TableRow>
             </TableHead>
             <TableBody>

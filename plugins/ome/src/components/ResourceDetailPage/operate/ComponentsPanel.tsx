@@ -14,26 +14,43 @@ const replicas = (c: ComponentSummary) => {
 };
 
 const columns: TableColumn<ComponentSummary>[] = [
-  { title: 'Component', field: 'component', width: '14%' },
+  { title: 'Component', field: 'component', width: '120px' },
   {
     title: 'Ready',
-    width: '14%',
-    render: c => <StateBadge state={c.ready ? { ok: 'Ready', failed: 'Failed', pending: 'Pending' }[c.ready.tone] : 'Unknown'} />,
+    width: '130px',
+    render: c => (
+      <StateBadge
+        state={
+          c.ready
+            ? { ok: 'Ready', failed: 'Failed', pending: 'Pending' }[
+                c.ready.tone
+              ]
+            : 'Unknown'
+        }
+      />
+    ),
   },
   {
     title: 'URL',
     render: c => (c.url ? <TruncatedText text={c.url} maxWidth="100%" /> : '—'),
   },
-  { title: 'Replicas', width: '12%', render: replicas },
+  { title: 'Replicas', width: '100px', render: replicas },
   {
     title: 'Accelerator',
-    width: '22%',
-    render: c => (c.accelerator ? <TruncatedText text={c.accelerator} maxWidth="100%" /> : '—'),
+    width: '130px',
+    render: c =>
+      c.accelerator ? (
+        <TruncatedText text={c.accelerator} maxWidth="100%" />
+      ) : (
+        '—'
+      ),
   },
 ];
 
 /** The engine, decoder and router of a service: URL, replicas, accelerator, readiness. */
-export function ComponentsPanel(props: { object: { spec?: unknown; status?: unknown } }) {
+export function ComponentsPanel(props: {
+  object: { spec?: unknown; status?: unknown };
+}) {
   const components = componentSummaries({
     spec: props.object.spec as Record<string, unknown> | undefined,
     status: props.object.status as Record<string, unknown> | undefined,
@@ -49,7 +66,12 @@ export function ComponentsPanel(props: { object: { spec?: unknown; status?: unkn
     <div data-testid="ome-operate-components">
       <Table<ComponentSummary>
         title="Components"
-        options={{ paging: false, search: false, padding: 'dense', tableLayout: 'fixed' }}
+        options={{
+          paging: false,
+          search: false,
+          padding: 'dense',
+          tableLayout: 'fixed',
+        }}
         columns={columns}
         data={components}
       />

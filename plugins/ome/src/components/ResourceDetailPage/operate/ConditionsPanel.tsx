@@ -6,7 +6,11 @@ import {
 } from '@ome-console/plugin-ome-common';
 import { StateBadge } from '../../common/StateBadge';
 
-const TONE_STATE = { ok: 'Ready', failed: 'Failed', pending: 'Pending' } as const;
+const TONE_STATE = {
+  ok: 'Ready',
+  failed: 'Failed',
+  pending: 'Pending',
+} as const;
 
 /**
  * Why a service is (not) ready: its conditions in plain words, Ready first and failures
@@ -23,7 +27,9 @@ export function ConditionsPanel(props: { status: unknown }) {
     <InfoCard title="Conditions" noPadding={false}>
       <Box data-testid="ome-operate-conditions">
         {conditions.length === 0 && (
-          <Typography color="textSecondary">No conditions reported yet.</Typography>
+          <Typography color="textSecondary">
+            No conditions reported yet.
+          </Typography>
         )}
         {conditions.map(c => (
           <Box key={c.type} mb={1.5} data-testid={`ome-condition-${c.type}`}>
@@ -32,7 +38,11 @@ export function ConditionsPanel(props: { status: unknown }) {
               <Typography variant="body1">{c.sentence}</Typography>
             </Box>
             {(c.reason || c.message) && (
-              <Typography variant="body2" color="textSecondary" style={{ marginLeft: 28 }}>
+              <Typography
+                variant="body2"
+                color="textSecondary"
+                style={{ marginLeft: 28 }}
+              >
                 {c.reason && <b>{c.reason}</b>}
                 {c.reason && c.message && ': '}
                 {c.message}
@@ -53,7 +63,11 @@ export function ConditionsPanel(props: { status: unknown }) {
               </Typography>
             )}
             {model.failure && (
-              <Typography variant="body2" color="error" data-testid="ome-operate-last-failure">
+              <Typography
+                variant="body2"
+                color="error"
+                data-testid="ome-operate-last-failure"
+              >
                 Last failure: {model.failure.words ?? 'unknown'}
                 {model.failure.reason && ` (${model.failure.reason})`}
                 {model.failure.message && ` — ${model.failure.message}`}

@@ -19,7 +19,11 @@ type Pod = OmePodsResponse['items'][number];
 const TAILS = ['100', '200', '500', '1000', String(LOG_TAIL_LINES.max)];
 
 /** What the log stream is doing, in a word or two. */
-function logState(log: { loading: boolean; following: boolean; lines: string[] }) {
+function logState(log: {
+  loading: boolean;
+  following: boolean;
+  lines: string[];
+}) {
   if (log.loading) return 'loading…';
   if (log.following) return 'following';
   return `${log.lines.length} lines`;
@@ -49,11 +53,16 @@ export function LogsViewer(props: {
   const api = useApi(omeApiRef);
   const { service, pods } = props;
   const [ownPod, setOwnPod] = useState<string | undefined>();
-  const podName = props.pod ?? ownPod ?? pods.find(p => p.phase === 'Running')?.name ?? pods[0]?.name;
+  const podName =
+    props.pod ??
+    ownPod ??
+    pods.find(p => p.phase === 'Running')?.name ??
+    pods[0]?.name;
   const pod = pods.find(p => p.name === podName);
   const containers = pod ? [...pod.containers, ...pod.initContainers] : [];
   const [container, setContainer] = useState<string | undefined>();
-  const shownContainer = container && containers.includes(container) ? container : containers[0];
+  const shownContainer =
+    container && containers.includes(container) ? container : containers[0];
   const [tail, setTail] = useState(String(LOG_TAIL_LINES.default));
   const [follow, setFollow] = useState(false);
   const [timestamps, setTimestamps] = useState(false);
@@ -90,7 +99,13 @@ export function LogsViewer(props: {
 
   return (
     <InfoCard title="Logs">
-      <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }} mb={2}>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        style={{ gap: 16 }}
+        mb={2}
+      >
         <OptionSelect
           label="Pod"
           value={pod?.name ?? ''}
@@ -131,18 +146,35 @@ export function LogsViewer(props: {
         />
         <FormControlLabel
           control={
-            <Switch checked={timestamps} onChange={e => setTimestamps(e.target.checked)} color="primary" />
+            <Switch
+              checked={timestamps}
+              onChange={e => setTimestamps(e.target.checked)}
+              color="primary"
+            />
           }
           label="Timestamps"
         />
-        <Button variant="outlined" onClick={download} disabled={!pod} data-testid="ome-logs-download">
+        <Button
+          variant="outlined"
+          onClick={download}
+          disabled={!pod}
+          data-testid="ome-logs-download"
+        >
           Download
         </Button>
-        <Typography variant="caption" color="textSecondary" data-testid="ome-logs-state">
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          data-testid="ome-logs-state"
+        >
           {logState(log)}
         </Typography>
       </Box>
-      {!pods.length && <Typography color="textSecondary">No pods to read logs from.</Typography>}
+      {!pods.length && (
+        <Typography color="textSecondary">
+          No pods to read logs from.
+        </Typography>
+      )}
       {log.error && <ErrorAlert error={log.error} testId="ome-logs-error" />}
       {downloadError !== undefined && <ErrorAlert error={downloadError} />}
       {pod && (
@@ -151,7 +183,8 @@ export function LogsViewer(props: {
           data-testid="ome-logs-output"
           onScroll={e => {
             const el = e.currentTarget;
-            atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+            atBottom.current =
+              el.scrollHeight - el.scrollTop - el.clientHeight < 24;
           }}
           style={{
             height: 420,

@@ -11,7 +11,10 @@ import { TruncatedText } from '../../common/TruncatedText';
 type NodeReport = OmeModelProgressResponse['nodes'][number];
 
 /** A service's Ready condition status as a badge state. */
-const READY_STATE: Record<string, string> = { True: 'Ready', False: 'Not Ready' };
+const READY_STATE: Record<string, string> = {
+  True: 'Ready',
+  False: 'Not Ready',
+};
 
 /** 1536 → "1.5 KiB". */
 export function formatBytes(n: number | undefined): string {
@@ -27,11 +30,18 @@ export function formatBytes(n: number | undefined): string {
 }
 
 const columns: TableColumn<NodeReport>[] = [
-  { title: 'Node', render: n => <TruncatedText text={n.node} maxWidth="100%" /> },
-  { title: 'State', width: '12%', render: n => <StateBadge state={n.state} /> },
+  {
+    title: 'Node',
+    render: n => <TruncatedText text={n.node} maxWidth="100%" />,
+  },
+  {
+    title: 'State',
+    width: '130px',
+    render: n => <StateBadge state={n.state} />,
+  },
   {
     title: 'Progress',
-    width: '30%',
+    width: '260px',
     render: n => {
       const f = n.progress?.fraction;
       if (f === undefined) return n.progress?.phase ?? '—';
@@ -51,13 +61,15 @@ const columns: TableColumn<NodeReport>[] = [
   },
   {
     title: 'Downloaded',
-    width: '18%',
+    width: '190px',
     render: n =>
-      `${formatBytes(n.progress?.completedBytes)} / ${formatBytes(n.progress?.totalBytes)}`,
+      `${formatBytes(n.progress?.completedBytes)} / ${formatBytes(
+        n.progress?.totalBytes,
+      )}`,
   },
   {
     title: 'Files',
-    width: '9%',
+    width: '90px',
     render: n =>
       n.progress?.totalFiles !== undefined
         ? `${n.progress.completedFiles ?? 0}/${n.progress.totalFiles}`
@@ -65,9 +77,11 @@ const columns: TableColumn<NodeReport>[] = [
   },
   {
     title: 'Speed',
-    width: '11%',
+    width: '120px',
     render: n =>
-      n.progress?.speedBytesPerSec ? `${formatBytes(n.progress.speedBytesPerSec)}/s` : '—',
+      n.progress?.speedBytesPerSec
+        ? `${formatBytes(n.progress.speedBytesPerSec)}/s`
+        : '—',
   },
 ];
 
@@ -78,7 +92,8 @@ const columns: TableColumn<NodeReport>[] = [
 export function ModelProgress(props: { model: OmeObjectRef }) {
   const paths = useOmePaths();
   const { value, loading, error, retry } = useModelProgress(props.model);
-  if (error) return <ErrorAlert error={error} testId="ome-model-progress-error" />;
+  if (error)
+    return <ErrorAlert error={error} testId="ome-model-progress-error" />;
   const nodes = value?.nodes ?? [];
   return (
     <Box data-testid="ome-model-progress">
@@ -86,7 +101,12 @@ export function ModelProgress(props: { model: OmeObjectRef }) {
         <Table<NodeReport>
           title={`Nodes (${nodes.length})`}
           isLoading={loading}
-          options={{ paging: false, search: false, padding: 'dense', tableLayout: 'fixed' }}
+          options={{
+            paging: false,
+            search: false,
+            padding: 'dense',
+            tableLayout: 'fixed',
+          }}
           columns={columns}
           data={nodes}
           emptyContent={
@@ -96,34 +116,60 @@ export function ModelProgress(props: { model: OmeObjectRef }) {
                 : 'No node has reported this model yet (model-agent ConfigMaps in namespace ome).'}
             </div>
           }
-          actions={[{ icon: () => <span>↻</span>, tooltip: 'Refresh', isFreeAction: true, onClick: () => retry() }]}
+          actions={[
+            {
+              icon: () => <span>↻</span>,
+              tooltip: 'Refresh',
+              isFreeAction: true,
+              onClick: () => retry(),
+            },
+          ]}
         />
       </Box>
       <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
         <Box flex="1 1 360px">
           <InfoCard title="Ready and failed nodes (model status)">
-            <Typography variant="subtitle2">Ready ({value?.nodesReady.length ?? 0})</Typography>
+            <Typography variant="subtitle2">
+              Ready ({value?.nodesReady.length ?? 0})
+            </Typography>
             <Box mb={1} data-testid="ome-model-nodes-ready">
               {(value?.nodesReady ?? []).map(n => (
                 <Chip key={n} size="small" label={n} style={{ margin: 2 }} />
               ))}
             </Box>
-            <Typography variant="subtitle2">Failed ({value?.nodesFailed.length ?? 0})</Typography>
+            <Typography variant="subtitle2">
+              Failed ({value?.nodesFailed.length ?? 0})
+            </Typography>
             <Box data-testid="ome-model-nodes-failed">
               {(value?.nodesFailed ?? []).map(n => (
-                <Chip key={n} size="small" label={n} color="secondary" style={{ margin: 2 }} />
+                <Chip
+                  key={n}
+                  size="small"
+                  label={n}
+                  color="secondary"
+                  style={{ margin: 2 }}
+                />
               ))}
             </Box>
           </InfoCard>
         </Box>
         <Box flex="1 1 360px">
-          <InfoCard title={`Services using it (${value?.services.length ?? 0})`}>
+          <InfoCard
+            title={`Services using it (${value?.services.length ?? 0})`}
+          >
             <Box data-testid="ome-model-services">
               {(value?.services ?? []).length === 0 && (
-                <Typography color="textSecondary">No InferenceService in this cluster uses it.</Typography>
+                <Typography color="textSecondary">
+                  No InferenceService in this cluster uses it.
+                </Typography>
               )}
               {(value?.services ?? []).map(s => (
-                <Box key={`${s.namespace}/${s.name}`} display="flex" alignItems="center" style={{ gap: 8 }}>
+                <Box
+                  key={`${s.namespace}/${s.name}`}
+                  display="flex"
+                  alignItems="center"
+                  style={{ gap: 8 }}
+                >
                   <Link
                     to={paths.detail({
                       kind: 'InferenceService',
@@ -132,7 +178,10 @@ export function ModelProgress(props: { model: OmeObjectRef }) {
                       name: s.name,
                     })}
                   >
-                    <TruncatedText text={`${s.namespace}/${s.name}`} maxWidth={360} />
+                    <TruncatedText
+                      text={`${s.namespace}/${s.name}`}
+                      maxWidth={360}
+                    />
                   </Link>
                   <StateBadge state={READY_STATE[s.ready ?? ''] ?? 'Unknown'} />
                 </Box>

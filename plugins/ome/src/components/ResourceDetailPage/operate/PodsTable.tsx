@@ -18,30 +18,36 @@ export function PodsTable(props: {
       title: 'Pod',
       render: p => <TruncatedText text={p.name} maxWidth="100%" />,
     },
-    { title: 'Component', field: 'component', width: '11%' },
+    { title: 'Component', field: 'component', width: '130px' },
     {
       title: 'Phase',
-      width: '15%',
+      width: '140px',
       render: p => <StateBadge state={p.phase} />,
     },
-    { title: 'Ready', field: 'ready', width: '7%' },
-    { title: 'Restarts', field: 'restarts', width: '8%', type: 'numeric' },
+    { title: 'Ready', field: 'ready', width: '80px' },
+    { title: 'Restarts', field: 'restarts', width: '110px', type: 'numeric' },
     {
       title: 'Node',
-      width: '18%',
-      render: p => (p.node ? <TruncatedText text={p.node} maxWidth="100%" /> : '—'),
+      width: '150px',
+      render: p =>
+        p.node ? <TruncatedText text={p.node} maxWidth="100%" /> : '—',
     },
     {
       title: 'Why',
-      width: '22%',
-      render: p => (p.reason ? <TruncatedText text={p.reason} maxWidth="100%" /> : ''),
+      width: '220px',
+      render: p =>
+        p.reason ? <TruncatedText text={p.reason} maxWidth="100%" /> : '',
     },
     {
       title: '',
-      width: '8%',
+      width: '80px',
       render: p =>
         props.onLogs ? (
-          <Button size="small" onClick={() => props.onLogs?.(p.name)} data-testid={`ome-pod-logs-${p.name}`}>
+          <Button
+            size="small"
+            onClick={() => props.onLogs?.(p.name)}
+            data-testid={`ome-pod-logs-${p.name}`}
+          >
             Logs
           </Button>
         ) : null,
@@ -52,13 +58,29 @@ export function PodsTable(props: {
       <Table<Pod>
         title={`Pods (${props.pods.length})`}
         isLoading={props.loading}
-        options={{ paging: false, search: false, padding: 'dense', tableLayout: 'fixed' }}
+        options={{
+          paging: false,
+          search: false,
+          padding: 'dense',
+          tableLayout: 'fixed',
+        }}
         columns={columns}
         data={props.pods}
-        emptyContent={<div style={{ padding: 16 }}>No pods found with OME's labels for this service.</div>}
+        emptyContent={
+          <div style={{ padding: 16 }}>
+            No pods found with OME's labels for this service.
+          </div>
+        }
         actions={
           props.onRefresh
-            ? [{ icon: () => <span>↻</span>, tooltip: 'Refresh', isFreeAction: true, onClick: () => props.onRefresh?.() }]
+            ? [
+                {
+                  icon: () => <span>↻</span>,
+                  tooltip: 'Refresh',
+                  isFreeAction: true,
+                  onClick: () => props.onRefresh?.(),
+                },
+              ]
             : []
         }
       />

@@ -56,7 +56,8 @@ export function ServiceStatus(props: {
 export function ServiceLogs(props: { service: OmeServiceRef; pod?: string }) {
   const pods = useServicePods(props.service);
   const [pod, setPod] = useState(props.pod);
-  if (pods.error) return <ErrorAlert error={pods.error} testId="ome-operate-pods-error" />;
+  if (pods.error)
+    return <ErrorAlert error={pods.error} testId="ome-operate-pods-error" />;
   return (
     <Box>
       <LogsViewer
