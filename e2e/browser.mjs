@@ -6,14 +6,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BASE_URL = (process.env.OME_E2E_BASE_URL || 'http://localhost:3000').replace(/\/$/, '');
+const REPO_ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+);
+export const BASE_URL = (
+  process.env.OME_E2E_BASE_URL || 'http://localhost:3000'
+).replace(/\/$/, '');
 export const OUT_DIR = path.join(REPO_ROOT, '.local', 'e2e');
 const CHROMIUM = process.env.OME_E2E_CHROMIUM || '/usr/bin/chromium';
 
 /** Starts Chromium headless; `close()` also removes its profile. */
 export async function launchBrowser({ viewport }) {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ome-e2e-chromium-'));
+  const userDataDir = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'ome-e2e-chromium-'),
+  );
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -54,10 +61,13 @@ export async function signIn(page, pathname = '/ome') {
   await signedIn.waitFor({ timeout: 60_000 });
 }
 
-/** Waits until no progress bar is shown (the page's requests have answered). */
+/**
+ * Waits until no loading indicator is shown (the page's requests have answered). A
+ * determinate progress bar (it has a value, e.g. a model's download) is content, not loading.
+ */
 export async function settled(page) {
   await page.waitForFunction(
-    () => !document.querySelector('[role="progressbar"]'),
+    () => !document.querySelector('[role="progressbar"]:not([aria-valuenow])'),
     undefined,
     { timeout: 60_000 },
   );

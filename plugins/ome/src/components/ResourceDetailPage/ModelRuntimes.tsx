@@ -155,7 +155,7 @@ export function ModelRuntimes(props: { model: OmeObjectRef }) {
                 <TableCell style={{ width: 48 }}>#</TableCell>
                 <TableCell style={{ width: '26%' }}>Runtime</TableCell>
                 <TableCell style={{ width: 120 }}>Scope</TableCell>
-                <TableCell style={{ width: 64 }}>Score</TableCell>
+                <TableCell style={{ width: 80 }}>Score</TableCell>
                 <TableCell style={{ width: 130 }}>Verdict</TableCell>
                 <TableCell>Why not</TableCell>
               </TableRow>
