@@ -8,6 +8,7 @@ import {
   parseHfModelInfo,
 } from '@ome-console/plugin-ome-common';
 import { HuggingFaceHubOptions } from '../config';
+import { untilAborted } from './untilAborted';
 
 /** What the hub answered for a file that may be missing or refused (config.json). */
 export type HubFile =
@@ -44,14 +45,17 @@ export class HuggingFaceHub {
     const signal = AbortSignal.timeout(timeoutMs);
     let res: Response;
     try {
-      res = await this.#fetch(`${baseUrl}${path}`, {
-        headers: {
-          Accept: 'application/json',
-          ...(token && { Authorization: `Bearer ${token}` }),
-        },
-        redirect: 'error',
+      res = await untilAborted(
+        this.#fetch(`${baseUrl}${path}`, {
+          headers: {
+            Accept: 'application/json',
+            ...(token && { Authorization: `Bearer ${token}` }),
+          },
+          redirect: 'error',
+          signal,
+        }),
         signal,
-      });
+      );
     } catch (error) {
       throw unavailable(
         isTimeout(error)
@@ -71,7 +75,7 @@ export class HuggingFaceHub {
       // Bounded: stops at the size limit, the timeout's signal ends a silent body.
       for (;;) {
         if (!reader) break;
-        const { done, value } = await reader.read();
+        const { done, value } = await untilAborted(reader.read(), signal);
         if (done) break;
         size += value.byteLength;
         if (size > maxResponseBytes) {

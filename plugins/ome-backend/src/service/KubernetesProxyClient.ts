@@ -11,6 +11,7 @@ import {
   kindOfApiPath,
   toHttpError,
 } from './proxyErrors';
+import { untilAborted } from './untilAborted';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   ActingUser,
@@ -136,19 +137,27 @@ export class KubernetesProxyClient {
     | { status: number; ok: boolean; text: string; warnings: string[] }
     | { failure: 'timeout' | 'network'; message: string; error: unknown }
   > {
+    const signal = init.signal
+      ? AbortSignal.any([init.signal, AbortSignal.timeout(init.timeoutMs)])
+      : AbortSignal.timeout(init.timeoutMs);
+    // Uncompressed: this hop is loopback (or in-cluster), where compressing costs CPU on
+    // both ends and buys nothing.
+    const headers = new Headers(init.headers);
+    headers.set('Accept-Encoding', 'identity');
     try {
-      const res = await this.#fetch(url, {
-        method: init.method,
-        headers: init.headers,
-        body: init.body,
-        signal: init.signal
-          ? AbortSignal.any([init.signal, AbortSignal.timeout(init.timeoutMs)])
-          : AbortSignal.timeout(init.timeoutMs),
-      });
+      const res = await untilAborted(
+        this.#fetch(url, {
+          method: init.method,
+          headers,
+          body: init.body,
+          signal,
+        }),
+        signal,
+      );
       return {
         status: res.status,
         ok: res.ok,
-        text: await res.text(),
+        text: await untilAborted(res.text(), signal),
         warnings: parseWarningHeader(res.headers.get('warning')),
       };
     } catch (error) {
@@ -308,10 +317,13 @@ export class KubernetesProxyClient {
     headers.set('Accept-Encoding', 'identity');
     let res: Response;
     try {
-      res = await this.#fetch(`${base}/proxy${path}`, {
-        headers,
-        signal: options.signal,
-      });
+      res = await untilAborted(
+        this.#fetch(`${base}/proxy${path}`, {
+          headers,
+          signal: options.signal,
+        }),
+        options.signal,
+      );
     } catch (error) {
       throw toHttpError(
         new ClusterRequestError(
@@ -330,7 +342,9 @@ export class KubernetesProxyClient {
       );
     }
     if (!res.ok) {
-      const text = await res.text().catch(() => '');
+      const text = await untilAborted(res.text(), options.signal).catch(
+        () => '',
+      );
       throw toHttpError(classifyProxyError(cluster, res.status, text, path), {
         kind: kindOfApiPath(path),
       });

@@ -3,6 +3,7 @@ import { KubernetesObject } from '@ome-console/plugin-ome-common';
 import { HEADER_KUBERNETES_CLUSTER } from '../KubernetesProxyClient';
 import { classifyProxyError, kindOfApiPath, toHttpError } from '../proxyErrors';
 import { ClusterRequestError } from '../proxyErrors';
+import { untilAborted } from '../untilAborted';
 
 /** One event of a Kubernetes watch stream. */
 export interface WatchEvent {
@@ -46,15 +47,18 @@ export class ProxyStream {
       targetPluginId: this.#pluginId,
     });
     try {
-      return await this.#fetch(`${base}/proxy${path}`, {
-        headers: {
-          Authorization: `Bearer ${token}`,
-          Accept: 'application/json',
-          'Accept-Encoding': 'identity',
-          [HEADER_KUBERNETES_CLUSTER]: cluster,
-        },
+      return await untilAborted(
+        this.#fetch(`${base}/proxy${path}`, {
+          headers: {
+            Authorization: `Bearer ${token}`,
+            Accept: 'application/json',
+            'Accept-Encoding': 'identity',
+            [HEADER_KUBERNETES_CLUSTER]: cluster,
+          },
+          signal,
+        }),
         signal,
-      });
+      );
     } catch (error) {
       signal.throwIfAborted();
       const cause = (error as { cause?: { message?: string } })?.cause?.message;
@@ -78,7 +82,7 @@ export class ProxyStream {
   /** Resolves when the cluster's apiserver answers `/readyz` with 200 (etcd included). */
   async ready(cluster: string, signal: AbortSignal): Promise<void> {
     const res = await this.#open(cluster, '/readyz', signal);
-    const text = await res.text();
+    const text = await untilAborted(res.text(), signal);
     if (!res.ok) {
       throw toHttpError(
         classifyProxyError(cluster, res.status, text, '/readyz'),
@@ -115,7 +119,7 @@ export class ProxyStream {
       arm();
       const res = await this.#open(cluster, path, abort.signal);
       if (!res.ok || !res.body) {
-        const text = await res.text();
+        const text = await untilAborted(res.text(), abort.signal);
         throw toHttpError(classifyProxyError(cluster, res.status, text, path), {
           kind: kindOfApiPath(path),
         });
@@ -125,7 +129,10 @@ export class ProxyStream {
       const reader = res.body.getReader();
       try {
         for (;;) {
-          const { done, value } = await reader.read();
+          const { done, value } = await untilAborted(
+            reader.read(),
+            abort.signal,
+          );
           if (done) break;
           arm();
           buffered += decoder.decode(value, { stream: true });
