@@ -234,7 +234,14 @@ describe('runtime selection routes against the real control plane', () => {
       c.name.startsWith('srt-'),
     );
     expect(catalog.length).toBeGreaterThan(100);
-    for (const c of catalog) expect(c.reason.code).toBe('architecture');
+    // The catalog round trip (another suite, same cluster) flips `disabled` on one catalog
+    // runtime at a time and restores it: such a runtime says so instead.
+    for (const c of catalog) {
+      expect(['architecture', 'runtime-disabled']).toContain(c.reason.code);
+    }
+    expect(
+      catalog.filter((c: any) => c.reason.code === 'architecture').length,
+    ).toBeGreaterThan(100);
   });
 
   it('puts a runtime of the service namespace first', async () => {

@@ -109,6 +109,7 @@ describe('OmeResourceService', () => {
     expect(request).toHaveBeenLastCalledWith(
       'a',
       '/apis/ome.io/v1beta1/clusterbasemodels?limit=500&continue=tok',
+      {},
     );
   });
 
