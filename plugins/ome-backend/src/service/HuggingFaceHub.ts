@@ -3,10 +3,7 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import {
-  HfModelInfo,
-  parseHfModelInfo,
-} from '@ome-console/plugin-ome-common';
+import { HfModelInfo, parseHfModelInfo } from '@ome-console/plugin-ome-common';
 import { HuggingFaceHubOptions } from '../config';
 import { untilAborted } from './untilAborted';
 
@@ -103,7 +100,9 @@ export class HuggingFaceHub {
       return JSON.parse(text);
     } catch {
       throw new ServiceUnavailableError(
-        `The model hub at ${this.#options.baseUrl} answered ${path} with something other than JSON`,
+        `The model hub at ${
+          this.#options.baseUrl
+        } answered ${path} with something other than JSON`,
       );
     }
   }
@@ -120,18 +119,20 @@ export class HuggingFaceHub {
     const { status, text } = await this.#get(path);
     if (status !== 200) {
       throw new ServiceUnavailableError(
-        `The model hub at ${this.#options.baseUrl} answered its search with HTTP ${status}`,
+        `The model hub at ${
+          this.#options.baseUrl
+        } answered its search with HTTP ${status}`,
       );
     }
     const body = this.#json('/api/models', text);
     if (!Array.isArray(body)) {
       throw new ServiceUnavailableError(
-        `The model hub at ${this.#options.baseUrl} answered its search without a list`,
+        `The model hub at ${
+          this.#options.baseUrl
+        } answered its search without a list`,
       );
     }
-    return body
-      .map(parseHfModelInfo)
-      .filter((m): m is HfModelInfo => !!m);
+    return body.map(parseHfModelInfo).filter((m): m is HfModelInfo => !!m);
   }
 
   /** One model's card details and file list (404 when the hub has no such model). */
@@ -154,13 +155,17 @@ export class HuggingFaceHub {
     }
     if (status !== 200) {
       throw new ServiceUnavailableError(
-        `The model hub at ${this.#options.baseUrl} answered model '${modelId}' with HTTP ${status}`,
+        `The model hub at ${
+          this.#options.baseUrl
+        } answered model '${modelId}' with HTTP ${status}`,
       );
     }
     const info = parseHfModelInfo(this.#json(path, text));
     if (!info) {
       throw new ServiceUnavailableError(
-        `The model hub at ${this.#options.baseUrl} answered model '${modelId}' without a model id`,
+        `The model hub at ${
+          this.#options.baseUrl
+        } answered model '${modelId}' without a model id`,
       );
     }
     return info;
@@ -191,7 +196,9 @@ export class HuggingFaceHub {
     }
     if (status !== 200) {
       throw new ServiceUnavailableError(
-        `The model hub at ${this.#options.baseUrl} answered config.json of '${modelId}' with HTTP ${status}`,
+        `The model hub at ${
+          this.#options.baseUrl
+        } answered config.json of '${modelId}' with HTTP ${status}`,
       );
     }
     const json = this.#json('config.json', text);

@@ -8,7 +8,10 @@
  * the abort did not reach it). A watch or a list that never settles keeps the backend's
  * shutdown waiting, so every await on the network is bounded by our own signal as well.
  */
-export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(
+  work: Promise<T>,
+  signal: AbortSignal,
+): Promise<T> {
   if (signal.aborted) {
     work.catch(() => {});
     return Promise.reject(signal.reason);

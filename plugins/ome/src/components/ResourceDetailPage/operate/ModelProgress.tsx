@@ -36,7 +36,8 @@ const columns: TableColumn<NodeReport>[] = [
   },
   {
     title: 'State',
-    width: '130px',
+    // the status icon and the longest model-agent state ("Updating") on one line
+    width: '160px',
     render: n => <StateBadge state={n.state} />,
   },
   {
