@@ -24,6 +24,7 @@ import { KubernetesProxyClient } from './service/KubernetesProxyClient';
 import { OmeResourceService } from './service/OmeResourceService';
 import { OmeResourceWriter } from './service/OmeResourceWriter';
 import { ImportService } from './service/ImportService';
+import { ImportSourceReader } from './service/ImportSourceReader';
 import { KindSchemaService } from './service/KindSchemaService';
 import { NamespaceLabels } from './permissions/NamespaceLabels';
 import { OmeEventHub } from './service/events/OmeEventHub';
@@ -56,6 +57,7 @@ export const omePlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         userInfo: coreServices.userInfo,
         lifecycle: coreServices.lifecycle,
+        urlReader: coreServices.urlReader,
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
@@ -70,6 +72,7 @@ export const omePlugin = createBackendPlugin({
         auditor,
         userInfo,
         lifecycle,
+        urlReader,
         actionsRegistry,
       }) {
         const options = readOmeBackendOptions(config);
@@ -113,6 +116,7 @@ export const omePlugin = createBackendPlugin({
         });
         const schemas = new KindSchemaService({ client });
         const importer = new ImportService({ client, writer });
+        const importSources = new ImportSourceReader({ urlReader });
         const namespaceLabels = new NamespaceLabels({ client });
         const hubTokens = new HubTokenSecrets({
           client,
@@ -186,6 +190,7 @@ export const omePlugin = createBackendPlugin({
             resources,
             writer,
             importer,
+            importSources,
             schemas,
             huggingFace,
             hubTokens,

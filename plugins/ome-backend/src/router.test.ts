@@ -3,7 +3,8 @@ import {
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { ServiceUnavailableError } from '@backstage/errors';
+import { NotAllowedError, ServiceUnavailableError } from '@backstage/errors';
+import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { omeResourceReadPermission } from '@ome-console/plugin-ome-common';
 import { OperateService } from './service/OperateService';
@@ -24,6 +25,7 @@ import { KindSchemaService } from './service/KindSchemaService';
 import { omeOperations } from './schema/operations';
 import { HubTokenSecrets } from './service/HubTokenSecrets';
 import { HuggingFaceService } from './service/HuggingFaceService';
+import { ImportSourceReader } from './service/ImportSourceReader';
 
 // Each test builds a router, whose validator compiles the whole OpenAPI document on its
 // first request: seconds on a loaded machine, beyond jest's 5 s default.
@@ -93,6 +95,13 @@ async function setup(
     resources,
     writer,
     importer,
+    importSources: new ImportSourceReader({
+      urlReader: {
+        readUrl: async (url: string) => {
+          throw new NotAllowedError(`Reading from '${url}' is not allowed`);
+        },
+      } as unknown as UrlReaderService,
+    }),
     schemas: {} as KindSchemaService,
     huggingFace: {} as HuggingFaceService,
     hubTokens: {} as HubTokenSecrets,
@@ -286,6 +295,23 @@ describe('router', () => {
     expect(permissions.authorizeConditional).not.toHaveBeenCalled();
   });
 
+  it('reads an import from a URL only through the UrlReaderService: a refused host is a 400 naming body.url', async () => {
+    const { app, importer } = await setup();
+    const refused = await request(app)
+      .post('/import')
+      .send({ cluster: 'a', url: 'https://not-integrated.example/x.yaml' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe(
+      "body.url: Reading from 'https://not-integrated.example/x.yaml' is not allowed",
+    );
+    const both = await request(app)
+      .post('/import')
+      .send({ cluster: 'a', yaml: 'a: 1', url: 'https://x.example/y' });
+    expect(both.status).toBe(400);
+    expect(both.body.error.message).toMatch(/^body: give exactly one of yaml/);
+    expect(importer.import).not.toHaveBeenCalled();
+  });
+
   it('answers 400 naming the parameter for a plural that names no kind of the scope', async () => {
     const { app } = await setup();
     const unknown = await request(app).get('/nosuchkinds');
@@ -344,7 +370,13 @@ describe('router', () => {
       .send({ cluster: 'a', yaml });
     expect(res.status).toBe(200);
     expect(importer.import).toHaveBeenCalledWith(
-      { cluster: 'a', namespace: undefined, yaml, dryRun: true },
+      {
+        cluster: 'a',
+        namespace: undefined,
+        yaml,
+        dryRun: true,
+        field: 'body.yaml',
+      },
       expect.anything(),
     );
   });

@@ -38,6 +38,7 @@ import { omeErrorHandler } from './service/errorHandler';
 import { OmeEventHub } from './service/events/OmeEventHub';
 import { ActingUser } from './service/impersonation';
 import { ImportService } from './service/ImportService';
+import { ImportSourceReader } from './service/ImportSourceReader';
 import { HubTokenSecrets } from './service/HubTokenSecrets';
 import { HuggingFaceService } from './service/HuggingFaceService';
 import { KindSchemaService } from './service/KindSchemaService';
@@ -55,6 +56,7 @@ export interface RouterOptions {
   resources: OmeResourceService;
   writer: OmeResourceWriter;
   importer: ImportService;
+  importSources: ImportSourceReader;
   schemas: KindSchemaService;
   huggingFace: HuggingFaceService;
   hubTokens: HubTokenSecrets;
@@ -97,6 +99,7 @@ export async function createRouter(
     resources: options.resources,
     writer: options.writer,
     importer: options.importer,
+    importSources: options.importSources,
     schemas: options.schemas,
     selection: new RuntimeSelectionService({ resources: options.resources }),
 

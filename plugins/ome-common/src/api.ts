@@ -87,13 +87,18 @@ export interface OmeCloneRequest {
   namespace?: string;
 }
 
-/** Body of `POST /import`. @public */
+/** Body of `POST /import`: the documents themselves (`yaml`) or where to read them (`url`). @public */
 export interface OmeImportRequest {
   cluster: string;
   /** Namespace for namespaced documents that name none. */
   namespace?: string;
   /** One or more YAML (or JSON) documents separated by `---`. */
-  yaml: string;
+  yaml?: string;
+  /**
+   * A URL the backend reads the documents from, through Backstage's `UrlReaderService`
+   * (the portal's integrations and `backend.reading.allow`).
+   */
+  url?: string;
 }
 
 /** @public */

@@ -182,14 +182,22 @@ export function omePermissionsFactory(decide: () => PolicyDecision) {
 
 /** A test backend with the kubernetes and OME plugins against clusters A and B (and a dead one when `deadPort` is given). */
 export async function startOmeBackend(
-  options: { deadPort?: number; decide?: () => PolicyDecision } = {},
+  options: {
+    deadPort?: number;
+    decide?: () => PolicyDecision;
+    /** Changes the configuration (e.g. `backend.reading.allow`). */
+    configure?: (
+      config: ReturnType<typeof backendConfig>,
+    ) => ReturnType<typeof backendConfig> & { backend?: object };
+  } = {},
 ) {
+  const config = backendConfig(options.deadPort);
   return startTestBackend({
     features: [
       kubernetesPlugin,
       omePlugin,
       mockServices.rootConfig.factory({
-        data: backendConfig(options.deadPort),
+        data: options.configure?.(config) ?? config,
       }),
       // Requests without an Authorization header are unauthenticated.
       mockServices.httpAuth.factory({

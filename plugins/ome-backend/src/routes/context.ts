@@ -21,6 +21,7 @@ import { OmeAccess } from '../service/OmeAccess';
 import { AttentionService } from '../service/AttentionService';
 import { WriteAuditor } from '../service/audit';
 import { ClusterService } from '../service/ClusterService';
+import { ImportSourceReader } from '../service/ImportSourceReader';
 import { ImportService } from '../service/ImportService';
 import { HubTokenSecrets } from '../service/HubTokenSecrets';
 import { HuggingFaceService } from '../service/HuggingFaceService';
@@ -43,6 +44,8 @@ export interface OmeRouteContext {
   resources: OmeResourceService;
   writer: OmeResourceWriter;
   importer: ImportService;
+  /** Reads an import's YAML from a URL through the UrlReaderService. */
+  importSources: ImportSourceReader;
   schemas: KindSchemaService;
   selection: RuntimeSelectionService;
 

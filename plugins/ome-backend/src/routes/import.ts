@@ -6,7 +6,10 @@ import {
   reply,
 } from './context';
 
-/** `/import`: a multi-document YAML, all or nothing, audited, with `?dryRun=true`. */
+/**
+ * `/import`: a multi-document YAML, pasted or read from a URL, all or nothing, audited, with
+ * `?dryRun=true`.
+ */
 export function registerImportRoutes(
   router: OmeApiRouter,
   ctx: OmeRouteContext,
@@ -14,16 +17,18 @@ export function registerImportRoutes(
   router.post('/import', async (req, res) => {
     const credentials = await credentialsOf(ctx, req);
     const dryRun = dryRunOf(req.query);
-    const { cluster, namespace, yaml } = req.body;
+    const { cluster, namespace, url } = req.body;
     const result = await ctx.auditor.audited(
       'resource-import',
       req,
-      { cluster, namespace, dryRun },
+      { cluster, namespace, dryRun, ...(url !== undefined && { url }) },
       async () => {
         await ctx.clusters.known([cluster]);
+        // decided before anything is read: a caller who may import nothing reads nothing
         const rights = await ctx.authorizer.importRights(credentials, cluster);
+        const { yaml, field } = await ctx.importSources.importText(req.body);
         return ctx.importer.import(
-          { cluster, namespace, yaml, dryRun },
+          { cluster, namespace, yaml, dryRun, field },
           rights,
         );
       },

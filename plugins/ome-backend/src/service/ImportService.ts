@@ -76,8 +76,16 @@ export class ImportService {
     }
   }
 
+  /**
+   * @param request.field - where the YAML came from, named in errors (`body.yaml`, or the
+   *   URL it was read from)
+   */
   async import(
-    request: OmeImportRequest & { dryRun: boolean },
+    request: Omit<OmeImportRequest, 'url'> & {
+      yaml: string;
+      dryRun: boolean;
+      field?: string;
+    },
     rights: ImportRights,
   ): Promise<OmeImportResponse> {
     const refuse = (what: string) => async () => {
@@ -95,8 +103,9 @@ export class ImportService {
         await refuse(`update ${before.kind} '${before.metadata.name}'`)();
     };
     const { cluster, namespace, yaml, dryRun } = request;
+    const field = request.field ?? 'body.yaml';
     if (!yaml.trim())
-      throw badRequest('body.yaml: is required (one or more YAML documents)');
+      throw badRequest(`${field}: is required (one or more YAML documents)`);
     const namespaceProblem =
       namespace === undefined ? undefined : validateNamespaceName(namespace);
     if (namespaceProblem)
@@ -104,17 +113,17 @@ export class ImportService {
 
     const documents = parseYamlDocuments(yaml);
     if (documents.length === 0)
-      throw badRequest('body.yaml: holds no documents');
+      throw badRequest(`${field}: holds no documents`);
     if (documents.length > MAX_DOCUMENTS) {
       throw badRequest(
-        `body.yaml: holds ${documents.length} documents; at most ${MAX_DOCUMENTS} per import`,
+        `${field}: holds ${documents.length} documents; at most ${MAX_DOCUMENTS} per import`,
       );
     }
     const overLimit = documents.find(d => d.error?.limitExceeded);
     if (overLimit) {
       // Refused whole: such input is an attack on the parser, not a document to report on.
       throw badRequest(
-        `body.yaml: document ${overLimit.index + 1}: ${firstLine(
+        `${field}: document ${overLimit.index + 1}: ${firstLine(
           overLimit.error!.message,
         )}`,
       );

@@ -850,8 +850,10 @@ export const spec = {
         },
       },
       ImportRequest: {
+        description:
+          'The documents themselves (`yaml`) or where to read them (`url`): exactly one of the two',
         type: 'object',
-        required: ['cluster', 'yaml'],
+        required: ['cluster'],
         additionalProperties: false,
         properties: {
           cluster: {
@@ -867,6 +869,13 @@ export const spec = {
             description:
               'One or more YAML (or JSON) documents separated by `---`',
             type: 'string',
+          },
+          url: {
+            description:
+              "A URL the backend reads the documents from through Backstage's UrlReaderService, so the portal's integrations (and their credentials) and `backend.reading.allow` decide what may be read; the content itself is never sent back",
+            type: 'string',
+            minLength: 1,
+            maxLength: 2048,
           },
         },
       },
@@ -1993,7 +2002,7 @@ export const spec = {
         operationId: 'importYaml',
         tags: ['Resources'],
         summary:
-          'Create or update the OME objects (and Namespaces) of a multi-document YAML: all or nothing, a result per document; Secrets refused',
+          'Create or update the OME objects (and Namespaces) of a multi-document YAML, pasted or read from a URL: all or nothing, a result per document; Secrets refused',
         security: [
           {},
           {

@@ -158,7 +158,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create or update the OME objects (and Namespaces) of a multi-document YAML: all or nothing, a result per document; Secrets refused */
+    /** Create or update the OME objects (and Namespaces) of a multi-document YAML, pasted or read from a URL: all or nothing, a result per document; Secrets refused */
     post: operations['importYaml'];
     delete?: never;
     options?: never;
@@ -745,12 +745,15 @@ export interface components {
       /** Why not, when not allowed */
       reason?: string;
     };
+    /** The documents themselves (`yaml`) or where to read them (`url`): exactly one of the two */
     ImportRequest: {
       cluster: string;
       /** Namespace for namespaced documents that name none */
       namespace?: string;
       /** One or more YAML (or JSON) documents separated by `---` */
-      yaml: string;
+      yaml?: string;
+      /** A URL the backend reads the documents from through Backstage's UrlReaderService, so the portal's integrations (and their credentials) and `backend.reading.allow` decide what may be read; the content itself is never sent back */
+      url?: string;
     };
     /** A model of the HuggingFace hub (card details and, for one model, its files) */
     HuggingFaceModel: {

@@ -1,7 +1,10 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { OmeImportRequest, OmeImportResponse } from '@ome-console/plugin-ome-common';
+import {
+  OmeImportRequest,
+  OmeImportResponse,
+} from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
 import { mockOmeApi } from '../../testUtils/mockOmeApi';
 import { setYamlEditorText } from '../../testUtils/yamlEditor';
@@ -26,22 +29,36 @@ spec:
 describe('ImportPage', () => {
   it('validates pasted YAML with a dry run, then imports it', async () => {
     const api = mockOmeApi({
-      importYaml: jest.fn(async (req: OmeImportRequest, options?: { dryRun?: boolean }): Promise<OmeImportResponse> => ({
-        cluster: req.cluster,
-        dryRun: !!options?.dryRun,
-        applied: true,
-        results: [
-          { index: 0, kind: 'ClusterServingRuntime', name: 'srt-imported', outcome: options?.dryRun ? ('valid' as const) : ('created' as const) },
-          {
-            index: 1,
-            kind: 'InferenceService',
-            name: 'chat-imported',
-            namespace: 'team-a',
-            outcome: options?.dryRun ? ('valid' as const) : ('created' as const),
-            warnings: ['plaintext token'],
-          },
-        ],
-      })),
+      importYaml: jest.fn(
+        async (
+          req: OmeImportRequest,
+          options?: { dryRun?: boolean },
+        ): Promise<OmeImportResponse> => ({
+          cluster: req.cluster,
+          dryRun: !!options?.dryRun,
+          applied: true,
+          results: [
+            {
+              index: 0,
+              kind: 'ClusterServingRuntime',
+              name: 'srt-imported',
+              outcome: options?.dryRun
+                ? ('valid' as const)
+                : ('created' as const),
+            },
+            {
+              index: 1,
+              kind: 'InferenceService',
+              name: 'chat-imported',
+              namespace: 'team-a',
+              outcome: options?.dryRun
+                ? ('valid' as const)
+                : ('created' as const),
+              warnings: ['plaintext token'],
+            },
+          ],
+        }),
+      ),
     });
     await renderInTestApp(
       <TestApiProvider apis={[[omeApiRef, api]]}>
@@ -49,7 +66,9 @@ describe('ImportPage', () => {
       </TestApiProvider>,
     );
     await waitFor(() =>
-      expect(screen.getByRole('option', { name: 'ome-dev-a' })).toBeInTheDocument(),
+      expect(
+        screen.getByRole('option', { name: 'ome-dev-a' }),
+      ).toBeInTheDocument(),
     );
     setYamlEditorText(screen.getByLabelText('YAML to import'), yaml);
     expect(screen.getByTestId('ome-import-summary')).toHaveTextContent(
@@ -64,10 +83,70 @@ describe('ImportPage', () => {
     expect(screen.getByText('Warning: plaintext token')).toBeInTheDocument();
     await userEvent.click(screen.getByTestId('ome-confirm'));
     await waitFor(() =>
-      expect(screen.getByTestId('ome-import-result')).toHaveTextContent('Imported into ome-dev-a'),
+      expect(screen.getByTestId('ome-import-result')).toHaveTextContent(
+        'Imported into ome-dev-a',
+      ),
     );
     expect(api.importYaml).toHaveBeenLastCalledWith(
       { cluster: 'ome-dev-a', namespace: 'team-a', yaml },
+      { dryRun: false },
+    );
+  });
+
+  it('asks the backend to read a URL, dry run first, then imports what it holds', async () => {
+    const api = mockOmeApi({
+      importYaml: jest.fn(
+        async (
+          req: OmeImportRequest,
+          options?: { dryRun?: boolean },
+        ): Promise<OmeImportResponse> => ({
+          cluster: req.cluster,
+          dryRun: !!options?.dryRun,
+          applied: true,
+          results: [
+            {
+              index: 0,
+              kind: 'ClusterServingRuntime',
+              name: 'srt-from-git',
+              outcome: options?.dryRun
+                ? ('valid' as const)
+                : ('created' as const),
+            },
+          ],
+        }),
+      ),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[omeApiRef, api]]}>
+        <ImportPage />
+      </TestApiProvider>,
+    );
+    await waitFor(() =>
+      expect(
+        screen.getByRole('option', { name: 'ome-dev-a' }),
+      ).toBeInTheDocument(),
+    );
+    await userEvent.click(screen.getByTestId('ome-import-source-url'));
+    expect(screen.queryByLabelText('YAML to import')).not.toBeInTheDocument();
+    expect(screen.getByTestId('ome-review')).toBeDisabled();
+    const url = 'https://github.com/org/runtimes/blob/main/srt.yaml';
+    await userEvent.type(screen.getByLabelText('URL of a YAML file'), url);
+    await userEvent.click(screen.getByTestId('ome-review'));
+    expect(await screen.findByTestId('ome-import-result')).toHaveTextContent(
+      'All 1 documents would be applied to ome-dev-a',
+    );
+    expect(api.importYaml).toHaveBeenLastCalledWith(
+      { cluster: 'ome-dev-a', url },
+      { dryRun: true },
+    );
+    await userEvent.click(screen.getByTestId('ome-confirm'));
+    await waitFor(() =>
+      expect(screen.getByTestId('ome-import-result')).toHaveTextContent(
+        'Imported into ome-dev-a',
+      ),
+    );
+    expect(api.importYaml).toHaveBeenLastCalledWith(
+      { cluster: 'ome-dev-a', url },
       { dryRun: false },
     );
   });
@@ -79,8 +158,13 @@ describe('ImportPage', () => {
         <ImportPage />
       </TestApiProvider>,
     );
-    setYamlEditorText(screen.getByLabelText('YAML to import'), 'kind: A\n---\nkind: [\n');
-    expect(await screen.findByTestId('ome-yaml-error')).toHaveTextContent(/Document 2, line \d+/);
+    setYamlEditorText(
+      screen.getByLabelText('YAML to import'),
+      'kind: A\n---\nkind: [\n',
+    );
+    expect(await screen.findByTestId('ome-yaml-error')).toHaveTextContent(
+      /Document 2, line \d+/,
+    );
     expect(screen.getByTestId('ome-review')).toBeDisabled();
     expect(api.importYaml).not.toHaveBeenCalled();
   });
@@ -110,9 +194,15 @@ describe('ImportPage', () => {
         cluster: 'ome-dev-a',
       }),
     );
-    expect(screen.queryByTestId('ome-create-not-allowed')).not.toBeInTheDocument();
-    fireEvent.change(screen.getByLabelText('Default namespace'), { target: { value: 'team-b' } });
-    expect(await screen.findByTestId('ome-create-not-allowed')).toHaveTextContent(
+    expect(
+      screen.queryByTestId('ome-create-not-allowed'),
+    ).not.toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Default namespace'), {
+      target: { value: 'team-b' },
+    });
+    expect(
+      await screen.findByTestId('ome-create-not-allowed'),
+    ).toHaveTextContent(
       "You may not create InferenceService objects in namespace 'team-b' of cluster 'ome-dev-a'",
     );
     expect(api.mayCreate).toHaveBeenCalledWith('InferenceService', {

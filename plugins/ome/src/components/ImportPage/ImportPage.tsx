@@ -12,6 +12,8 @@ import {
   TableCell,
   TableHead,
   TableRow,
+  Tab,
+  Tabs,
   TextField,
   Typography,
 } from '@material-ui/core';
@@ -65,10 +67,18 @@ function createPlaces(
   return [...places.values()].slice(0, 10);
 }
 
-/** `/ome/import`: YAML from a file or pasted, validated by a dry run, then applied (all or nothing). */
+/** Where the documents come from: pasted or a file here, or a URL the backend reads. */
+type ImportSource = 'yaml' | 'url';
+
+/**
+ * `/ome/import`: YAML pasted, from a file or read by the backend from a URL (through the
+ * portal's integrations), validated by a dry run, then applied (all or nothing).
+ */
 export function ImportPage() {
   const api = useApi(omeApiRef);
   const paths = useOmePaths();
+  const [source, setSource] = useState<ImportSource>('yaml');
+  const [url, setUrl] = useState('');
   const [text, setText] = useState('');
   const [cluster, setCluster] = useState('');
   const [namespace, setNamespace] = useState('');
@@ -105,7 +115,11 @@ export function ImportPage() {
     try {
       setResult(
         await api.importYaml(
-          { cluster: chosen, ...(namespace && { namespace }), yaml: text },
+          {
+            cluster: chosen,
+            ...(namespace && { namespace }),
+            ...(source === 'url' ? { url: url.trim() } : { yaml: text }),
+          },
           { dryRun },
         ),
       );
@@ -145,66 +159,117 @@ export function ImportPage() {
             onChange={ev => setNamespace(ev.target.value)}
           />
         </Grid>
-        <Grid item xs={12} md={4}>
-          <Button component="label" variant="outlined">
-            Load from file
-            <input
-              type="file"
-              hidden
-              aria-label="YAML file"
-              accept=".yaml,.yml,.json,text/yaml,application/json"
-              onChange={async ev => {
-                const file = ev.target.files?.[0];
-                if (file) {
-                  setText(await file.text());
-                  setResult(undefined);
-                }
-              }}
-            />
-          </Button>
-        </Grid>
       </Grid>
-      <Box mt={2} component={Paper} p={2}>
-        <YamlEditor
-          value={text}
-          onChange={t => {
-            setText(t);
+      <Box mt={2}>
+        <Tabs
+          value={source}
+          onChange={(_, v: ImportSource) => {
+            setSource(v);
             setResult(undefined);
           }}
-          label="YAML to import"
-        />
-        <Typography variant="caption" color="textSecondary" data-testid="ome-import-summary">
-          {docs.length} document{docs.length === 1 ? '' : 's'}
-          {docs.length
-            ? `: ${docs
-                .map(d => {
-                  const v = d.value as any;
-                  return v && typeof v === 'object'
-                    ? `${display(v.kind)} ${display(v.metadata?.name)}`
-                    : '?';
-                })
-                .join(', ')}`
-            : ''}
-        </Typography>
-        {parseErrors.map(d => (
-          <Alert severity="error" key={d.index} data-testid="ome-yaml-error">
-            Document {d.index + 1}
-            {d.error?.line !== undefined ? `, line ${d.error.line}` : ''}:{' '}
-            {d.error?.message}
-          </Alert>
-        ))}
-        {docs
-          .filter(d => {
-            const k = (d.value as any)?.kind;
-            return d.value && !OME_KINDS.some(x => x.kind === k);
-          })
-          .map(d => (
-            <Alert severity="warning" key={`k${d.index}`}>
-              Document {d.index + 1} is not an OME kind ({display((d.value as any)?.kind)})
-            </Alert>
-          ))}
+          indicatorColor="primary"
+        >
+          <Tab
+            value="yaml"
+            label="Paste or upload"
+            data-testid="ome-import-source-yaml"
+          />
+          <Tab
+            value="url"
+            label="From a URL"
+            data-testid="ome-import-source-url"
+          />
+        </Tabs>
       </Box>
+      {source === 'url' ? (
+        <Box mt={2} component={Paper} p={2}>
+          <TextField
+            fullWidth
+            id="ome-import-url"
+            label="URL of a YAML file"
+            placeholder="https://github.com/org/repo/blob/main/runtimes.yaml"
+            helperText="Read by the backend through the portal's integrations (GitHub, GitLab, Bitbucket, …) and backend.reading.allow; the dry run shows what it holds"
+            value={url}
+            onChange={ev => {
+              setUrl(ev.target.value);
+              setResult(undefined);
+            }}
+          />
+        </Box>
+      ) : (
+        <>
+          <Box mt={2}>
+            <Button component="label" variant="outlined">
+              Load from file
+              <input
+                type="file"
+                hidden
+                aria-label="YAML file"
+                accept=".yaml,.yml,.json,text/yaml,application/json"
+                onChange={async ev => {
+                  const file = ev.target.files?.[0];
+                  if (file) {
+                    setText(await file.text());
+                    setResult(undefined);
+                  }
+                }}
+              />
+            </Button>
+          </Box>
+          <Box mt={2} component={Paper} p={2}>
+            <YamlEditor
+              value={text}
+              onChange={t => {
+                setText(t);
+                setResult(undefined);
+              }}
+              label="YAML to import"
+            />
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              data-testid="ome-import-summary"
+            >
+              {docs.length} document{docs.length === 1 ? '' : 's'}
+              {docs.length
+                ? `: ${docs
+                    .map(d => {
+                      const v = d.value as any;
+                      return v && typeof v === 'object'
+                        ? `${display(v.kind)} ${display(v.metadata?.name)}`
+                        : '?';
+                    })
+                    .join(', ')}`
+                : ''}
+            </Typography>
+            {parseErrors.map(d => (
+              <Alert
+                severity="error"
+                key={d.index}
+                data-testid="ome-yaml-error"
+              >
+                Document {d.index + 1}
+                {d.error?.line !== undefined
+                  ? `, line ${d.error.line}`
+                  : ''}: {d.error?.message}
+              </Alert>
+            ))}
+            {docs
+              .filter(d => {
+                const k = (d.value as any)?.kind;
+                return d.value && !OME_KINDS.some(x => x.kind === k);
+              })
+              .map(d => (
+                <Alert severity="warning" key={`k${d.index}`}>
+                  Document {d.index + 1} is not an OME kind (
+                  {display((d.value as any)?.kind)})
+                </Alert>
+              ))}
+          </Box>
+        </>
+      )}
       {chosen &&
+        source === 'yaml' &&
         places.map(p => (
           <Box mt={1} key={`${p.kind}/${p.namespace ?? ''}`}>
             <CreatePermissionBanner
@@ -218,7 +283,13 @@ export function ImportPage() {
         <Button
           variant="contained"
           color="primary"
-          disabled={busy || !docs.length || parseErrors.length > 0 || !chosen}
+          disabled={
+            busy ||
+            !chosen ||
+            (source === 'url'
+              ? !url.trim()
+              : !docs.length || parseErrors.length > 0)
+          }
           onClick={() => run(true)}
           data-testid="ome-review"
         >
@@ -263,17 +334,23 @@ export function ImportPage() {
                     {r?.namespace ? `${r.namespace}/` : ''}
                     {display(r?.name)}
                   </TableCell>
-                  <TableCell data-testid="ome-import-outcome">{display(r?.outcome)}</TableCell>
+                  <TableCell data-testid="ome-import-outcome">
+                    {display(r?.outcome)}
+                  </TableCell>
                   <TableCell>
                     {r?.message && <div>{r.message}</div>}
-                    {(Array.isArray(r?.fieldErrors) ? r.fieldErrors : []).map((f, j) => (
-                      <div key={`f${j}`}>
-                        <code>{f.path}</code>: {f.message}
-                      </div>
-                    ))}
-                    {(Array.isArray(r?.warnings) ? r.warnings : []).map((w, j) => (
-                      <div key={`w${j}`}>Warning: {w}</div>
-                    ))}
+                    {(Array.isArray(r?.fieldErrors) ? r.fieldErrors : []).map(
+                      (f, j) => (
+                        <div key={`f${j}`}>
+                          <code>{f.path}</code>: {f.message}
+                        </div>
+                      ),
+                    )}
+                    {(Array.isArray(r?.warnings) ? r.warnings : []).map(
+                      (w, j) => (
+                        <div key={`w${j}`}>Warning: {w}</div>
+                      ),
+                    )}
                   </TableCell>
                 </TableRow>
               ))}
