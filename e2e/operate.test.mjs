@@ -9,17 +9,10 @@
 // to open is read from the cluster itself (OME_CONTROLPLANE_FILE, set by `npm test`).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { clusterClient } from '../controlplane/kube.mjs';
-import {
-  BASE_URL,
-  OUT_DIR,
-  launchBrowser,
-  settled,
-  signIn,
-} from './browser.mjs';
-import { brokenTableCells, labelsOverValues } from './screenChecks.mjs';
+import { BASE_URL, launchBrowser, signIn } from './browser.mjs';
+import { checkScreenAtWidths } from './screenChecks.mjs';
 
 let browser;
 let target;
@@ -69,26 +62,6 @@ after(async () => {
   await browser?.close();
 });
 
-async function screenChecks(page, name) {
-  for (const width of [1280, 1920]) {
-    await page.setViewportSize({ width, height: 1000 });
-    await settled(page);
-    // the picture first: it shows what a failed check is about
-    await page.screenshot({
-      path: path.join(OUT_DIR, `operate-${name}-${width}.png`),
-      fullPage: true,
-    });
-    const cells = await page.evaluate(brokenTableCells);
-    const labels = await page.evaluate(labelsOverValues);
-    assert.deepEqual(
-      cells,
-      [],
-      `${name} at ${width}px: table cells broken over lines`,
-    );
-    assert.deepEqual(labels, [], `${name} at ${width}px: labels over values`);
-  }
-}
-
 /** The line numbers of the demo log lines shown. */
 const shownLines = page =>
   page
@@ -115,7 +88,7 @@ test(
     assert.match(await pods.innerText(), /Insufficient nvidia\.com\/gpu/);
     const events = page.getByTestId('ome-operate-events');
     await events.getByText('FailedScheduling').first().waitFor();
-    await screenChecks(page, 'status');
+    await checkScreenAtWidths(page, 'operate-status');
 
     // logs of the running pod, then follow: new lines arrive without a reload
     await page.getByTestId(`ome-pod-logs-${target.running}`).click();
@@ -141,7 +114,7 @@ test(
       Math.max(...first),
       { timeout: 60_000 },
     );
-    await screenChecks(page, 'logs');
+    await checkScreenAtWidths(page, 'operate-logs');
     await page.close();
   },
 );
@@ -161,7 +134,7 @@ test(
     const progress = page.getByTestId('ome-model-progress');
     await progress.getByText('Updating').first().waitFor();
     assert.match(await progress.innerText(), /\d+%/);
-    await screenChecks(page, 'model');
+    await checkScreenAtWidths(page, 'operate-model');
     await page.close();
   },
 );

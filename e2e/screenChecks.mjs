@@ -1,6 +1,9 @@
 // What the screen checks measure in the page (run inside the browser with page.evaluate):
 // table headers and cells that take more than one line, tables wider than their box, and form labels drawn over the
 // value their field shows.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { OUT_DIR, settled } from './browser.mjs';
 
 /**
  * The table headers and cells whose text takes more than one line: the distinct line tops
@@ -91,4 +94,32 @@ export function labelsOverValues() {
     }
   }
   return overlapping;
+}
+
+/**
+ * Node side: at each width, waits for the page to settle, takes a full-page picture
+ * `<OUT_DIR>/<name>-<width>.png` (first: it shows what a failed check is about), then asserts
+ * that no table cell is broken over lines and no label is drawn over its value. Leaves the
+ * page at the first width.
+ */
+export async function checkScreenAtWidths(page, name, widths = [1280, 1920]) {
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 1000 });
+    await settled(page);
+    await page.screenshot({
+      path: path.join(OUT_DIR, `${name}-${width}.png`),
+      fullPage: true,
+    });
+    assert.deepEqual(
+      await page.evaluate(brokenTableCells),
+      [],
+      `${name} at ${width}px: table cells broken over lines`,
+    );
+    assert.deepEqual(
+      await page.evaluate(labelsOverValues),
+      [],
+      `${name} at ${width}px: labels over values`,
+    );
+  }
+  await page.setViewportSize({ width: widths[0], height: 1000 });
 }

@@ -7,22 +7,21 @@ import type { KubernetesObject } from './types';
 export type ServiceComponent = 'engine' | 'decoder' | 'router';
 
 /**
- * A new InferenceService for the deploy wizard: the model (if chosen) and one engine replica.
+ * A new InferenceService for the deploy wizard: the model (if chosen) and one engine replica,
+ * built like every other deployment (see {@link inferenceServiceObject}).
  * @public
  */
 export function newService(
   namespace: string,
   modelName = '',
 ): KubernetesObject {
-  return {
-    apiVersion: `${OME_API_GROUP}/${OME_API_VERSION}`,
-    kind: 'InferenceService',
-    metadata: { name: '', namespace },
-    spec: {
-      ...(modelName && { model: { name: modelName } }),
-      engine: { minReplicas: 1, maxReplicas: 1 },
-    },
-  };
+  return inferenceServiceObject({
+    name: '',
+    namespace,
+    model: modelName,
+    minReplicas: 1,
+    maxReplicas: 1,
+  });
 }
 
 /**
@@ -83,7 +82,8 @@ export interface InferenceServiceDeployment {
 }
 
 /**
- * The InferenceService object of a deployment (validated on create like any other object).
+ * The InferenceService object of a deployment (validated on create like any other object):
+ * what the wizard starts from, and what the scaffolder and registry actions create.
  * @public
  */
 export function inferenceServiceObject(
@@ -102,10 +102,13 @@ export function inferenceServiceObject(
       ...(input.labels && { labels: input.labels }),
     },
     spec: {
-      model: {
-        name: input.model,
-        ...(input.modelKind && { kind: input.modelKind }),
-      },
+      // no model yet: the wizard's first step chooses it
+      ...(input.model && {
+        model: {
+          name: input.model,
+          ...(input.modelKind && { kind: input.modelKind }),
+        },
+      }),
       ...(input.runtime && { runtime: { name: input.runtime } }),
       ...(Object.keys(engine).length && { engine }),
     },

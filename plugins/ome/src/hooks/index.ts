@@ -1,6 +1,7 @@
 // Data hooks of the OME pages: each one asks the OmeApi for one thing.
 export { useAttention } from './useAttention';
 export { useClusters } from './useClusters';
+export { useDryRunThenWrite } from './useDryRunThenWrite';
 export type { ClusterChoice } from './useClusters';
 export { useCounts } from './useCounts';
 export { useEntityInferenceServices } from './useEntityInferenceServices';

@@ -1,8 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
 import { Link, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import {
   Box,
   Button,
@@ -23,7 +21,8 @@ import {
   validateRuntime,
   withSpec,
 } from '@ome-console/plugin-ome-common';
-import { omeApiRef } from '../../api';
+import { useClusters } from '../../hooks';
+import { DryRunActions } from '../common/DryRunActions';
 import { ErrorAlert } from '../common/errors';
 import { OptionSelect } from '../common/OptionSelect';
 import { useOmePaths } from '../common/paths';
@@ -47,14 +46,11 @@ const STEPS = ['Model', 'Runtime', 'Accelerator', 'Components', 'Review'];
  * are one toggle apart and edit the same draft (the editor's draft, YAML and review parts).
  */
 export function DeployWizardPage() {
-  const api = useApi(omeApiRef);
   const paths = useOmePaths();
   const [params] = useSearchParams();
-  const clusters = useAsync(() => api.getClusters().catch(() => ({ items: [] })), [api]);
+  const clusters = useClusters();
   if (clusters.loading) return <Progress />;
-  const names = (clusters.value?.items ?? [])
-    .map(c => c?.name)
-    .filter((c): c is string => typeof c === 'string');
+  const names = clusters.clusters.map(c => c.name);
   return (
     <Box data-testid="ome-deploy-wizard">
       <Box mb={1}>
@@ -284,36 +280,15 @@ function DeployWizard(props: {
           </Box>
         </Paper>
       )}
-      {write.error !== undefined && (
-        <Box mt={2}>
-          <ErrorAlert error={write.error} />
-        </Box>
-      )}
       <ReviewPanel noChanges={false} dryRun={write.dryRun} />
-      <Box mt={2} display="flex">
-        <Button
-          variant="contained"
-          color="primary"
-          onClick={write.review}
-          disabled={write.busy || !cluster || !modelName || !!draft.yamlProblems.error}
-          data-testid="ome-review"
-        >
-          Review (dry run)
-        </Button>
-        {write.dryRun && (
-          <Box ml={1}>
-            <Button
-              variant="contained"
-              color="secondary"
-              onClick={write.confirm}
-              disabled={write.busy}
-              data-testid="ome-confirm"
-            >
-              Deploy
-            </Button>
-          </Box>
-        )}
-      </Box>
+      <DryRunActions
+        busy={write.busy}
+        canReview={!!cluster && !!modelName && !draft.yamlProblems.error}
+        canWrite={!!write.dryRun}
+        onRun={dryRun => (dryRun ? write.review() : write.confirm())}
+        writeLabel="Deploy"
+        error={write.error}
+      />
     </Box>
   );
 }

@@ -1,15 +1,19 @@
-import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useCallback, useState } from 'react';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { Box, Button, Grid, Paper, TextField, Typography } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
 import {
-  HfImportResult,
-  HfInspection,
-  HfModelInfo,
-} from '@ome-console/plugin-ome-common';
+  Box,
+  Button,
+  Grid,
+  Paper,
+  TextField,
+  Typography,
+} from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import { HfInspection, HfModelInfo } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
+import { useClusters, useDryRunThenWrite } from '../../hooks';
+import { DryRunActions } from '../common/DryRunActions';
 import { ErrorAlert } from '../common/errors';
 import { OptionSelect } from '../common/OptionSelect';
 import { useOmePaths } from '../common/paths';
@@ -37,24 +41,18 @@ export function HuggingFaceImportPage() {
   const [cluster, setCluster] = useState('');
   const [namespace, setNamespace] = useState('');
   const [name, setName] = useState('');
-  const [result, setResult] = useState<HfImportResult | undefined>();
+  // the inspection's call; the import's own state is `importing`
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
-  const clusters = useAsync(
-    () => api.getClusters().catch(() => ({ items: [] })),
-    [api],
-  );
-  const clusterNames = (clusters.value?.items ?? [])
-    .map(c => c?.name)
-    .filter((c): c is string => typeof c === 'string');
+  const clusterNames = useClusters().clusters.map(c => c.name);
   const chosenCluster = cluster || clusterNames[0] || '';
 
   const inspect = async (model: HfModelInfo, withToken = token) => {
     setSelected(model);
     setBusy(true);
     setError(undefined);
-    setResult(undefined);
+    importing.clear();
     try {
       const answer = await api.inspectHuggingFace({
         modelId: model.id,
@@ -70,31 +68,27 @@ export function HuggingFaceImportPage() {
     setBusy(false);
   };
 
-  const runImport = async (dryRun: boolean) => {
-    if (!inspection) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      setResult(
-        await api.importHuggingFace(
-          {
-            cluster: chosenCluster,
-            kind,
-            ...(kind === 'BaseModel' && { namespace: namespace.trim() }),
-            name: name.trim(),
-            modelId: inspection.model.id,
-            ...(revision.trim() && { revision: revision.trim() }),
-            ...(token && { token }),
-          },
-          { dryRun },
-        ),
-      );
-    } catch (e) {
-      setError(e);
-      setResult(undefined);
-    }
-    setBusy(false);
-  };
+  const importing = useDryRunThenWrite(
+    useCallback(
+      async (dryRun: boolean) =>
+        inspection
+          ? api.importHuggingFace(
+              {
+                cluster: chosenCluster,
+                kind,
+                ...(kind === 'BaseModel' && { namespace: namespace.trim() }),
+                name: name.trim(),
+                modelId: inspection.model.id,
+                ...(revision.trim() && { revision: revision.trim() }),
+                ...(token && { token }),
+              },
+              { dryRun },
+            )
+          : undefined,
+      [api, inspection, chosenCluster, kind, namespace, name, revision, token],
+    ),
+  );
+  const result = importing.result;
 
   const created = result && !result.model.dryRun ? result : undefined;
   const createdRef = created && {
@@ -203,15 +197,18 @@ export function HuggingFaceImportPage() {
               />
             </Grid>
           </Grid>
-          {chosenCluster && (kind === 'ClusterBaseModel' || namespace.trim()) && (
-            <Box mt={1}>
-              <CreatePermissionBanner
-                kind={kind}
-                cluster={chosenCluster}
-                namespace={kind === 'BaseModel' ? namespace.trim() : undefined}
-              />
-            </Box>
-          )}
+          {chosenCluster &&
+            (kind === 'ClusterBaseModel' || namespace.trim()) && (
+              <Box mt={1}>
+                <CreatePermissionBanner
+                  kind={kind}
+                  cluster={chosenCluster}
+                  namespace={
+                    kind === 'BaseModel' ? namespace.trim() : undefined
+                  }
+                />
+              </Box>
+            )}
           {inspection.model.gated && !token && (
             <Box mt={1}>
               <Alert severity="warning">
@@ -219,28 +216,15 @@ export function HuggingFaceImportPage() {
               </Alert>
             </Box>
           )}
-          <Box mt={2} display="flex">
-            <Button
-              variant="contained"
-              color="primary"
-              disabled={busy || !name.trim() || !chosenCluster}
-              onClick={() => runImport(true)}
-              data-testid="ome-hf-review"
-            >
-              Validate (dry run)
-            </Button>
-            <Box ml={1}>
-              <Button
-                variant="contained"
-                color="secondary"
-                disabled={busy || !result?.model.dryRun}
-                onClick={() => runImport(false)}
-                data-testid="ome-hf-confirm"
-              >
-                Import
-              </Button>
-            </Box>
-          </Box>
+          <DryRunActions
+            busy={busy || importing.busy}
+            canReview={!!name.trim() && !!chosenCluster}
+            canWrite={!!result?.model.dryRun}
+            onRun={importing.run}
+            writeLabel="Import"
+            error={importing.error}
+            testIdPrefix="ome-hf"
+          />
         </Box>
       )}
       {error !== undefined && (
@@ -252,9 +236,9 @@ export function HuggingFaceImportPage() {
         <Box mt={2} data-testid="ome-hf-result">
           <Alert severity={result.model.dryRun ? 'info' : 'success'}>
             {result.model.dryRun
-              ? `The cluster accepts ${kind} ${result.model.object.metadata.name}${
-                  result.secret ? ' and its token Secret' : ''
-                }.`
+              ? `The cluster accepts ${kind} ${
+                  result.model.object.metadata.name
+                }${result.secret ? ' and its token Secret' : ''}.`
               : `Created ${kind} ${result.model.object.metadata.name}${
                   result.secret
                     ? ` and Secret ${result.secret.namespace}/${result.secret.name}`
@@ -266,7 +250,10 @@ export function HuggingFaceImportPage() {
           </Alert>
           {createdRef && (
             <Box mt={1}>
-              <Link to={paths.detail(createdRef)} data-testid="ome-hf-created-link">
+              <Link
+                to={paths.detail(createdRef)}
+                data-testid="ome-hf-created-link"
+              >
                 Open {createdRef.name}
               </Link>
             </Box>

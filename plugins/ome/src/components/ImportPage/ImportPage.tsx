@@ -1,5 +1,4 @@
-import { useMemo, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useCallback, useMemo, useState } from 'react';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -26,7 +25,8 @@ import {
   parseYamlDocuments,
 } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
-import { ErrorAlert } from '../common/errors';
+import { useClusters, useDryRunThenWrite } from '../../hooks';
+import { DryRunActions } from '../common/DryRunActions';
 import { display } from '../common/format';
 import { useOmePaths } from '../common/paths';
 import { CreatePermissionBanner } from '../common/permissions';
@@ -82,17 +82,8 @@ export function ImportPage() {
   const [text, setText] = useState('');
   const [cluster, setCluster] = useState('');
   const [namespace, setNamespace] = useState('');
-  const [result, setResult] = useState<OmeImportResponse | undefined>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
 
-  const clusters = useAsync(
-    () => api.getClusters().catch(() => ({ items: [] })),
-    [api],
-  );
-  const clusterNames = (clusters.value?.items ?? [])
-    .map(c => c?.name)
-    .filter((c): c is string => typeof c === 'string');
+  const clusterNames = useClusters().clusters.map(c => c.name);
   const chosen = cluster || clusterNames[0] || '';
 
   const docs = useMemo(() => {
@@ -109,12 +100,10 @@ export function ImportPage() {
     [docs, namespace],
   );
 
-  const run = async (dryRun: boolean) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setResult(
-        await api.importYaml(
+  const importing = useDryRunThenWrite(
+    useCallback(
+      (dryRun: boolean) =>
+        api.importYaml(
           {
             cluster: chosen,
             ...(namespace && { namespace }),
@@ -122,13 +111,10 @@ export function ImportPage() {
           },
           { dryRun },
         ),
-      );
-    } catch (e) {
-      setError(e);
-      setResult(undefined);
-    }
-    setBusy(false);
-  };
+      [api, chosen, namespace, source, url, text],
+    ),
+  );
+  const { result, busy } = importing;
 
   return (
     <Box data-testid="ome-import-page">
@@ -165,7 +151,7 @@ export function ImportPage() {
           value={source}
           onChange={(_, v: ImportSource) => {
             setSource(v);
-            setResult(undefined);
+            importing.clear();
           }}
           indicatorColor="primary"
         >
@@ -192,7 +178,7 @@ export function ImportPage() {
             value={url}
             onChange={ev => {
               setUrl(ev.target.value);
-              setResult(undefined);
+              importing.clear();
             }}
           />
         </Box>
@@ -210,7 +196,7 @@ export function ImportPage() {
                   const file = ev.target.files?.[0];
                   if (file) {
                     setText(await file.text());
-                    setResult(undefined);
+                    importing.clear();
                   }
                 }}
               />
@@ -221,7 +207,7 @@ export function ImportPage() {
               value={text}
               onChange={t => {
                 setText(t);
-                setResult(undefined);
+                importing.clear();
               }}
               label="YAML to import"
             />
@@ -279,39 +265,19 @@ export function ImportPage() {
             />
           </Box>
         ))}
-      <Box mt={2} display="flex">
-        <Button
-          variant="contained"
-          color="primary"
-          disabled={
-            busy ||
-            !chosen ||
-            (source === 'url'
-              ? !url.trim()
-              : !docs.length || parseErrors.length > 0)
-          }
-          onClick={() => run(true)}
-          data-testid="ome-review"
-        >
-          Validate (dry run)
-        </Button>
-        <Box ml={1}>
-          <Button
-            variant="contained"
-            color="secondary"
-            disabled={busy || !result?.dryRun || !result.applied}
-            onClick={() => run(false)}
-            data-testid="ome-confirm"
-          >
-            Import
-          </Button>
-        </Box>
-      </Box>
-      {error !== undefined && (
-        <Box mt={2}>
-          <ErrorAlert error={error} />
-        </Box>
-      )}
+      <DryRunActions
+        busy={busy}
+        canReview={
+          !!chosen &&
+          (source === 'url'
+            ? !!url.trim()
+            : docs.length > 0 && parseErrors.length === 0)
+        }
+        canWrite={!!result?.dryRun && result.applied}
+        onRun={importing.run}
+        writeLabel="Import"
+        error={importing.error}
+      />
       {result && (
         <Box mt={2} data-testid="ome-import-result">
           <Alert severity={resultSeverity(result)}>{resultText(result)}</Alert>

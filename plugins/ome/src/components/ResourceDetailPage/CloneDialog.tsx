@@ -17,6 +17,7 @@ import {
   validateOmeName,
 } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
+import { useClusters } from '../../hooks';
 import { DryRunResult } from '../common/DiffView';
 import { ErrorAlert } from '../common/errors';
 import { OptionSelect } from '../common/OptionSelect';
@@ -37,10 +38,7 @@ export function CloneDialog(props: {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
-  const clusters = useAsync(
-    () => api.getClusters().catch(() => ({ items: [] })),
-    [api],
-  );
+  const { clusters } = useClusters();
   const namespaces = useAsync(async () => {
     if (!namespaced) return [];
     const res = await api
@@ -85,9 +83,7 @@ export function CloneDialog(props: {
     }
   };
 
-  const clusterNames = (clusters.value?.items ?? [])
-    .map(c => c?.name)
-    .filter((c): c is string => typeof c === 'string');
+  const clusterNames = clusters.map(c => c.name);
   if (!clusterNames.includes(source.cluster)) clusterNames.unshift(source.cluster);
   const nsNames = namespaces.value ?? [];
   if (namespace && !nsNames.includes(namespace)) nsNames.unshift(namespace);

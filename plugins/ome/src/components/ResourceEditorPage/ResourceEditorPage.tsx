@@ -9,6 +9,7 @@ import {
   OmeObjectRef,
 } from '@ome-console/plugin-ome-common';
 import { omeApiRef } from '../../api';
+import { useClusters } from '../../hooks';
 import { ErrorAlert, ReadErrorAlert } from '../common/errors';
 import { ResourceEditor } from './ResourceEditor';
 
@@ -39,17 +40,12 @@ export function ResourceEditPage(props: OmeObjectRef) {
 
 /** `/ome/<plural>/new` */
 export function ResourceCreatePage(props: { kind: OmeKind }) {
-  const api = useApi(omeApiRef);
   const { kind } = props;
-  const clusters = useAsync(
-    () => api.getClusters().catch(() => ({ items: [] })),
-    [api],
-  );
+  const clusters = useClusters(kind);
   if (clusters.loading) return <Progress />;
-  const names = (clusters.value?.items ?? [])
-    .filter(c => c && typeof c.name === 'string')
+  const names = clusters.clusters
     // clusters known not to serve the kind are not offered
-    .filter(c => !Array.isArray(c.kinds) || c.kinds.some(k => k?.kind === kind && k.installed))
+    .filter(c => c.installed !== false)
     .map(c => c.name);
   const initial = newOmeObject(kind, { name: '' }) as KubernetesObject;
   return (
