@@ -48,26 +48,6 @@ export function HuggingFaceImportPage() {
   const clusterNames = useClusters().clusters.map(c => c.name);
   const chosenCluster = cluster || clusterNames[0] || '';
 
-  const inspect = async (model: HfModelInfo, withToken = token) => {
-    setSelected(model);
-    setBusy(true);
-    setError(undefined);
-    importing.clear();
-    try {
-      const answer = await api.inspectHuggingFace({
-        modelId: model.id,
-        ...(revision.trim() && { revision: revision.trim() }),
-        ...(withToken && { token: withToken }),
-      });
-      setInspection(answer);
-      setName(current => current || answer.suggestedName);
-    } catch (e) {
-      setError(e);
-      setInspection(undefined);
-    }
-    setBusy(false);
-  };
-
   const importing = useDryRunThenWrite(
     useCallback(
       async (dryRun: boolean) =>
@@ -89,6 +69,26 @@ export function HuggingFaceImportPage() {
     ),
   );
   const result = importing.result;
+
+  const inspect = async (model: HfModelInfo, withToken = token) => {
+    setSelected(model);
+    setBusy(true);
+    setError(undefined);
+    importing.clear();
+    try {
+      const answer = await api.inspectHuggingFace({
+        modelId: model.id,
+        ...(revision.trim() && { revision: revision.trim() }),
+        ...(withToken && { token: withToken }),
+      });
+      setInspection(answer);
+      setName(current => current || answer.suggestedName);
+    } catch (e) {
+      setError(e);
+      setInspection(undefined);
+    }
+    setBusy(false);
+  };
 
   const created = result && !result.model.dryRun ? result : undefined;
   const createdRef = created && {
