@@ -36,8 +36,9 @@ export function RuntimeStep(props: {
       )}
       {selection.unknownModelFields.length > 0 && (
         <Alert severity="info">
-          Not known yet for this model: {selection.unknownModelFields.join(', ')}. OME's
-          model-agent fills them in after download; selection may change then.
+          Not known yet for this model:{' '}
+          {selection.unknownModelFields.join(', ')}. OME's model-agent fills
+          them in after download; selection may change then.
         </Alert>
       )}
       <RadioGroup
@@ -50,8 +51,12 @@ export function RuntimeStep(props: {
           control={<Radio />}
           label={
             winner
-              ? `Automatic: OME would pick ${winner.name} (score ${winner.score}${
-                  winner.isCluster ? ', cluster runtime' : `, in ${winner.namespace}`
+              ? `Automatic: OME would pick ${winner.name} (score ${
+                  winner.score
+                }${
+                  winner.isCluster
+                    ? ', cluster runtime'
+                    : `, in ${winner.namespace}`
                 })`
               : 'Automatic: no runtime qualifies, so OME would not select one'
           }
@@ -65,14 +70,20 @@ export function RuntimeStep(props: {
               key={`${c.namespace ?? ''}/${c.name}`}
               value={c.name}
               control={<Radio />}
-              label={`${c.name} (compatible${c.reason ? `; not automatic: ${c.reason.message}` : ''})`}
+              label={`${c.name} (compatible${
+                c.reason ? `; not automatic: ${c.reason.message}` : ''
+              })`}
             />
           ))}
       </RadioGroup>
-      <Table size="small" style={{ tableLayout: 'fixed' }} data-testid="ome-deploy-runtimes">
+      <Table
+        size="small"
+        style={{ tableLayout: 'fixed' }}
+        data-testid="ome-deploy-runtimes"
+      >
         <TableHead>
           <TableRow>
-            <TableCell style={{ width: 60 }}>Rank</TableCell>
+            <TableCell style={{ width: 80 }}>Rank</TableCell>
             <TableCell style={{ width: '35%' }}>Runtime</TableCell>
             <TableCell style={{ width: 80 }}>Score</TableCell>
             <TableCell>Why not</TableCell>
@@ -80,14 +91,23 @@ export function RuntimeStep(props: {
         </TableHead>
         <TableBody>
           {selection.candidates.slice(0, 50).map(c => (
-            <TableRow key={`${c.namespace ?? ''}/${c.name}`} selected={c === winner}>
+            <TableRow
+              key={`${c.namespace ?? ''}/${c.name}`}
+              selected={c === winner}
+            >
               <TableCell>{c.rank ?? '—'}</TableCell>
               <TableCell>
-                <TruncatedText text={c.namespace ? `${c.namespace}/${c.name}` : c.name} maxWidth="100%" />
+                <TruncatedText
+                  text={c.namespace ? `${c.namespace}/${c.name}` : c.name}
+                  maxWidth="100%"
+                />
               </TableCell>
               <TableCell>{c.compatible ? c.score : '—'}</TableCell>
               <TableCell>
-                <TruncatedText text={c === winner ? 'selected' : c.reason?.message ?? ''} maxWidth="100%" />
+                <TruncatedText
+                  text={c === winner ? 'selected' : c.reason?.message ?? ''}
+                  maxWidth="100%"
+                />
               </TableCell>
             </TableRow>
           ))}
@@ -95,7 +115,8 @@ export function RuntimeStep(props: {
       </Table>
       {selection.candidates.length > 50 && (
         <Typography variant="caption">
-          {selection.candidates.length - 50} more runtimes not shown (none of them is compatible).
+          {selection.candidates.length - 50} more runtimes not shown (none of
+          them is compatible).
         </Typography>
       )}
     </Box>

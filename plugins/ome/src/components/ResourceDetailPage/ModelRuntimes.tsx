@@ -17,7 +17,7 @@ import {
 import { Alert } from '@material-ui/lab';
 import { OmeObjectRef } from '@ome-console/plugin-ome-common';
 import { useModelRuntimes, useNamespaces } from '../../hooks';
-import { ErrorAlert } from '../common/errors';
+import { ClusterProblems, ErrorAlert } from '../common/errors';
 import { useOmePaths } from '../common/paths';
 import { TruncatedText } from '../common/TruncatedText';
 import {
@@ -142,13 +142,10 @@ export function ModelRuntimes(props: { model: OmeObjectRef }) {
               </Typography>
             )}
           </Box>
-          {answer.errors.map(e => (
-            <Box mb={1} key={`${e.cluster}-${e.message}`}>
-              <Alert severity="warning">
-                {e.cluster}: {e.message}
-              </Alert>
-            </Box>
-          ))}
+          <ClusterProblems
+            kindLabel="Serving runtimes"
+            errors={answer.errors}
+          />
           <Table size="small" style={{ tableLayout: 'fixed', width: '100%' }}>
             <TableHead>
               <TableRow>

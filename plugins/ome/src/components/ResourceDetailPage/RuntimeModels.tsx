@@ -9,10 +9,9 @@ import {
   TableRow,
   Typography,
 } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
 import { OmeObjectRef } from '@ome-console/plugin-ome-common';
 import { useRuntimeModels } from '../../hooks';
-import { ErrorAlert } from '../common/errors';
+import { ClusterProblems, ErrorAlert } from '../common/errors';
 import { useOmePaths } from '../common/paths';
 import { TruncatedText } from '../common/TruncatedText';
 import { unknownFieldsText } from './selectionText';
@@ -64,13 +63,7 @@ export function RuntimeModels(props: { runtime: OmeObjectRef }) {
               </Typography>
             )}
           </Box>
-          {answer.errors.map(e => (
-            <Box mb={1} key={`${e.cluster}-${e.message}`}>
-              <Alert severity="warning">
-                {e.cluster}: {e.message}
-              </Alert>
-            </Box>
-          ))}
+          <ClusterProblems kindLabel="Base models" errors={answer.errors} />
           <Table size="small" style={{ tableLayout: 'fixed', width: '100%' }}>
             <TableHead>
               <TableRow>
