@@ -6,6 +6,7 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { omeResourcePath } from '@ome-console/plugin-ome-common';
 import request from 'supertest';
 import {
@@ -27,7 +28,10 @@ metadata:
 spec:
   disabled: true
   supportedModelFormats:
-    - name: safetensors
+    - modelFormat:
+        name: safetensors
+      modelFramework:
+        name: transformers
       autoSelect: false
   containers:
     - name: ome-container
@@ -97,7 +101,7 @@ describe('POST /import with a url', () => {
       dryRun: true,
       applied: true,
       results: [
-        { kind: 'ClusterServingRuntime', name: NAME, outcome: 'created' },
+        { kind: 'ClusterServingRuntime', name: NAME, outcome: 'valid' },
       ],
     });
     expect(await stored()).toBe(404);
@@ -107,7 +111,11 @@ describe('POST /import with a url', () => {
       .set('Authorization', auth())
       .send({ cluster: clusterA.name, url });
     expect(applied.status).toBe(200);
-    expect(applied.body).toMatchObject({ dryRun: false, applied: true });
+    expect(applied.body).toMatchObject({
+      dryRun: false,
+      applied: true,
+      results: [{ name: NAME, outcome: 'created' }],
+    });
     expect(await stored()).toBe(200);
     expect(served.filter(p => p === '/runtimes/one.yaml')).toHaveLength(2);
   });
@@ -136,5 +144,30 @@ describe('POST /import with a url', () => {
     expect(missing.body.error.message).toBe(
       `body.url: nothing found at ${filesBase}/runtimes/none.yaml`,
     );
+  });
+
+  it('decides the permission before reading: a caller who may not create gets 403 and nothing is read', async () => {
+    const { port } = files.address() as AddressInfo;
+    const denied = await startOmeBackend({
+      decide: () => ({ result: AuthorizeResult.DENY }),
+      configure: config => ({
+        ...config,
+        backend: { reading: { allow: [{ host: `127.0.0.1:${port}` }] } },
+      }),
+    });
+    try {
+      const before = served.length;
+      const res = await request(denied.server)
+        .post('/api/ome/import')
+        .set('Authorization', auth())
+        .send({
+          cluster: clusterA.name,
+          url: `${filesBase}/runtimes/one.yaml`,
+        });
+      expect(res.status).toBe(403);
+      expect(served.length).toBe(before);
+    } finally {
+      await denied.stop();
+    }
   });
 });
