@@ -236,6 +236,7 @@ function DeployWizard(props: {
             )}
             {step === 1 && (
               <RuntimeStep
+                cluster={cluster}
                 selection={selection}
                 value={runtimeName}
                 onChange={name => set(['runtime'], name ? { name } : undefined)}

@@ -3,24 +3,23 @@ import {
   FormControlLabel,
   Radio,
   RadioGroup,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { RuntimeSelectionResult } from '@ome-console/plugin-ome-common';
-import { TruncatedText } from '../common/TruncatedText';
+import { RuntimeCandidatesTable } from '../common/RuntimeCandidatesTable';
+import { unknownFieldsText } from '../common/selectionText';
 
 const AUTOMATIC = '';
+/** Rows shown: the compatible runtimes come first, the rest are excluded anyway. */
+const SHOWN = 50;
 
 /**
  * The runtime: automatic (OME's own choice, shown with why the others lose) or a
  * compatible runtime chosen by hand (`spec.runtime.name`).
  */
 export function RuntimeStep(props: {
+  cluster: string;
   selection?: RuntimeSelectionResult;
   value?: string;
   onChange: (runtimeName: string | undefined) => void;
@@ -37,8 +36,8 @@ export function RuntimeStep(props: {
       {selection.unknownModelFields.length > 0 && (
         <Alert severity="info">
           Not known yet for this model:{' '}
-          {selection.unknownModelFields.join(', ')}. OME's model-agent fills
-          them in after download; selection may change then.
+          {unknownFieldsText(selection.unknownModelFields)}. OME's model-agent
+          fills them in after download; selection may change then.
         </Alert>
       )}
       <RadioGroup
@@ -76,46 +75,14 @@ export function RuntimeStep(props: {
             />
           ))}
       </RadioGroup>
-      <Table
-        size="small"
-        style={{ tableLayout: 'fixed' }}
-        data-testid="ome-deploy-runtimes"
-      >
-        <TableHead>
-          <TableRow>
-            <TableCell style={{ width: 80 }}>Rank</TableCell>
-            <TableCell style={{ width: '35%' }}>Runtime</TableCell>
-            <TableCell style={{ width: 80 }}>Score</TableCell>
-            <TableCell>Why not</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {selection.candidates.slice(0, 50).map(c => (
-            <TableRow
-              key={`${c.namespace ?? ''}/${c.name}`}
-              selected={c === winner}
-            >
-              <TableCell>{c.rank ?? '—'}</TableCell>
-              <TableCell>
-                <TruncatedText
-                  text={c.namespace ? `${c.namespace}/${c.name}` : c.name}
-                  maxWidth="100%"
-                />
-              </TableCell>
-              <TableCell>{c.compatible ? c.score : '—'}</TableCell>
-              <TableCell>
-                <TruncatedText
-                  text={c === winner ? 'selected' : c.reason?.message ?? ''}
-                  maxWidth="100%"
-                />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      {selection.candidates.length > 50 && (
+      <RuntimeCandidatesTable
+        cluster={props.cluster}
+        candidates={selection.candidates.slice(0, SHOWN)}
+        testId="ome-deploy-runtimes"
+      />
+      {selection.candidates.length > SHOWN && (
         <Typography variant="caption">
-          {selection.candidates.length - 50} more runtimes not shown (none of
+          {selection.candidates.length - SHOWN} more runtimes not shown (none of
           them is compatible).
         </Typography>
       )}

@@ -2,16 +2,10 @@ import { useState } from 'react';
 import { Link, Progress } from '@backstage/core-components';
 import {
   Box,
-  Chip,
   FormControl,
   InputLabel,
   MenuItem,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
@@ -19,12 +13,11 @@ import { OmeObjectRef } from '@ome-console/plugin-ome-common';
 import { useModelRuntimes, useNamespaces } from '../../hooks';
 import { ClusterProblems, ErrorAlert } from '../common/errors';
 import { useOmePaths } from '../common/paths';
-import { TruncatedText } from '../common/TruncatedText';
+import { RuntimeCandidatesTable } from '../common/RuntimeCandidatesTable';
 import {
   unknownFieldsConsequence,
   unknownFieldsText,
-  verdictOf,
-} from './selectionText';
+} from '../common/selectionText';
 
 const NO_NAMESPACE = '';
 
@@ -146,66 +139,10 @@ export function ModelRuntimes(props: { model: OmeObjectRef }) {
             kindLabel="Serving runtimes"
             errors={answer.errors}
           />
-          <Table size="small" style={{ tableLayout: 'fixed', width: '100%' }}>
-            <TableHead>
-              <TableRow>
-                <TableCell style={{ width: 48 }}>#</TableCell>
-                <TableCell style={{ width: '26%' }}>Runtime</TableCell>
-                <TableCell style={{ width: 120 }}>Scope</TableCell>
-                <TableCell style={{ width: 80 }}>Score</TableCell>
-                <TableCell style={{ width: 130 }}>Verdict</TableCell>
-                <TableCell>Why not</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {answer.candidates.map(c => (
-                <TableRow
-                  key={`${c.namespace ?? ''}/${c.name}`}
-                  data-testid="ome-runtime-candidate"
-                  selected={c.rank === 1}
-                >
-                  <TableCell>{c.rank ?? ''}</TableCell>
-                  <TableCell>
-                    <Link
-                      to={paths.detail({
-                        kind: c.isCluster
-                          ? 'ClusterServingRuntime'
-                          : 'ServingRuntime',
-                        cluster: answer.cluster,
-                        namespace: c.namespace,
-                        name: c.name,
-                      })}
-                    >
-                      <TruncatedText text={c.name} maxWidth="100%" />
-                    </Link>
-                  </TableCell>
-                  <TableCell>
-                    <TruncatedText
-                      text={c.isCluster ? 'cluster' : c.namespace ?? ''}
-                      maxWidth="100%"
-                    />
-                  </TableCell>
-                  <TableCell>{c.compatible ? c.score : ''}</TableCell>
-                  <TableCell>
-                    <Chip
-                      size="small"
-                      label={verdictOf(c)}
-                      color={c.rank === 1 ? 'primary' : 'default'}
-                      variant={
-                        c.selectable || c.compatible ? 'default' : 'outlined'
-                      }
-                    />
-                  </TableCell>
-                  <TableCell data-testid="ome-runtime-reason">
-                    <TruncatedText
-                      text={c.reason?.message ?? ''}
-                      maxWidth="100%"
-                    />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <RuntimeCandidatesTable
+            cluster={answer.cluster}
+            candidates={answer.candidates}
+          />
           {answer.candidates.length === 0 && (
             <Typography variant="body2">
               No runtime on this cluster that you may read.

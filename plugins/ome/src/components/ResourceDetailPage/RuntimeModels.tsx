@@ -14,7 +14,7 @@ import { useRuntimeModels } from '../../hooks';
 import { ClusterProblems, ErrorAlert } from '../common/errors';
 import { useOmePaths } from '../common/paths';
 import { TruncatedText } from '../common/TruncatedText';
-import { unknownFieldsText } from './selectionText';
+import { unknownFieldsText } from '../common/selectionText';
 
 /** A short verdict for a model's row. */
 function verdict(m: { selected: boolean; compatible: boolean }): string {
