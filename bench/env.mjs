@@ -30,6 +30,7 @@ export async function until(what, ms, check, intervalMs = 250) {
     try {
       if ((last = await check())) return last;
     } catch (err) {
+      if (err.fatal) throw err; // no point in waiting (e.g. the backend process exited)
       last = err;
     }
     await sleep(intervalMs);
