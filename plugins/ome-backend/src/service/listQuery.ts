@@ -86,17 +86,15 @@ export function applyListQuery(
     item,
     key: column.value(item.object),
   }));
-  keyed.sort(
-    (a, b) =>
-      direction * compareColumnValues(a.key, b.key) ||
-      a.item.cluster.localeCompare(b.item.cluster) ||
-      (a.item.object.metadata?.namespace ?? '').localeCompare(
-        b.item.object.metadata?.namespace ?? '',
-      ) ||
-      String(a.item.object.metadata?.name ?? '').localeCompare(
-        String(b.item.object.metadata?.name ?? ''),
-      ),
-  );
+  const compare = (a: (typeof keyed)[number], b: (typeof keyed)[number]) =>
+    direction * compareColumnValues(a.key, b.key) ||
+    a.item.cluster.localeCompare(b.item.cluster) ||
+    (a.item.object.metadata?.namespace ?? '').localeCompare(
+      b.item.object.metadata?.namespace ?? '',
+    ) ||
+    String(a.item.object.metadata?.name ?? '').localeCompare(
+      String(b.item.object.metadata?.name ?? ''),
+    );
   const stats: OmeListStats = {
     total: keyed.length,
     byCluster: {},
@@ -108,9 +106,40 @@ export function applyListQuery(
     stats.byState[state] = (stats.byState[state] ?? 0) + 1;
   }
   const offset = query.offset ?? 0;
-  const page = keyed.slice(
-    offset,
-    query.limit === undefined ? undefined : offset + query.limit,
-  );
+  const end = query.limit === undefined ? undefined : offset + query.limit;
+  const ordered =
+    end === undefined ? keyed.sort(compare) : firstInOrder(keyed, end, compare);
+  const page = ordered.slice(offset, end);
   return { items: page.map(k => k.item), totalCount: keyed.length, stats };
+}
+
+/**
+ * The first `count` of `items` in `compare`'s order (which must be total), without sorting
+ * them all: a page of 50 of 20,000 rows compares most rows once, with the page's last row,
+ * instead of sorting 20,000 (`npm run bench` shows the page's cost as the cache grows).
+ * Same result as `[...items].sort(compare).slice(0, count)`.
+ */
+export function firstInOrder<T>(
+  items: readonly T[],
+  count: number,
+  compare: (a: T, b: T) => number,
+): T[] {
+  if (count <= 0) return [];
+  if (count >= items.length / 4)
+    return [...items].sort(compare).slice(0, count);
+  const first: T[] = [];
+  for (const item of items) {
+    if (first.length === count && compare(item, first[count - 1]) >= 0)
+      continue;
+    let lo = 0;
+    let hi = first.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(item, first[mid]) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    first.splice(lo, 0, item);
+    if (first.length > count) first.pop();
+  }
+  return first;
 }
