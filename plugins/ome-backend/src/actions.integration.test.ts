@@ -131,7 +131,10 @@ describe('OME actions against the real control plane', () => {
     });
     expect(res.status).toBe(200);
     const models = res.body.output.models as Array<{ name: string }>;
-    expect(models.length).toBe(seeded(clusterA.name, 'ClusterBaseModel'));
+    // at least what was seeded: other suites add models meanwhile
+    expect(models.length).toBeGreaterThanOrEqual(
+      seeded(clusterA.name, 'ClusterBaseModel'),
+    );
     expect(models.length).toBeGreaterThan(0);
 
     const explained = await invoke('explain-runtime-selection', {

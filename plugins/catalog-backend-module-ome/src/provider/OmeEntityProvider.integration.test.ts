@@ -151,10 +151,12 @@ describe('OmeEntityProvider against the real control plane', () => {
     ] as const) {
       const components = entities.filter(e => e.kind === 'Component');
       const resources = entities.filter(e => e.kind === 'Resource');
+      // At least what was seeded: other suites create services and models on the same
+      // clusters while this one runs.
       expect(components.length).toBeGreaterThanOrEqual(
         seeded(cluster, 'InferenceService'),
       );
-      expect(resources.length).toBe(
+      expect(resources.length).toBeGreaterThanOrEqual(
         seeded(cluster, 'ClusterBaseModel') + seeded(cluster, 'BaseModel'),
       );
       expect(entities.length).toBeGreaterThan(0);
