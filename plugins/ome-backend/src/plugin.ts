@@ -21,6 +21,7 @@ import { RuntimeSelectionService } from './service/RuntimeSelectionService';
 import { OperateService } from './service/OperateService';
 import { ClusterService } from './service/ClusterService';
 import { KubernetesProxyClient } from './service/KubernetesProxyClient';
+import { actingUserOf } from './service/impersonation';
 import { OmeResourceService } from './service/OmeResourceService';
 import { OmeResourceWriter } from './service/OmeResourceWriter';
 import { ImportService } from './service/ImportService';
@@ -164,6 +165,9 @@ export const omePlugin = createBackendPlugin({
           }),
           selection: new RuntimeSelectionService({ resources }),
           auditor: new WriteAuditor(auditor),
+          ...(options.impersonation.size > 0 && {
+            actingUser: credentials => actingUserOf(userInfo, credentials),
+          }),
         });
 
         // The browser change stream: one hub per process, fed by the watch-backed cache.

@@ -36,7 +36,7 @@ import { OmeAccess } from './service/OmeAccess';
 import { ClusterService } from './service/ClusterService';
 import { omeErrorHandler } from './service/errorHandler';
 import { OmeEventHub } from './service/events/OmeEventHub';
-import { ActingUser } from './service/impersonation';
+import { ActingUser, actingUserOf } from './service/impersonation';
 import { ImportService } from './service/ImportService';
 import { ImportSourceReader } from './service/ImportSourceReader';
 import { HubTokenSecrets } from './service/HubTokenSecrets';
@@ -129,13 +129,7 @@ export async function createRouter(
   /** The acting user of a request, for impersonation (service principals act as the plugin). */
   async function actingUser(req: Request): Promise<ActingUser | undefined> {
     if (!options.impersonating || req.path === '/health') return undefined;
-    const credentials = await credentialsOf(ctx, req);
-    if (credentials.principal.type !== 'user') return undefined;
-    const info = await options.userInfo.getUserInfo(credentials);
-    return {
-      userEntityRef: info.userEntityRef,
-      ownershipEntityRefs: info.ownershipEntityRefs,
-    };
+    return actingUserOf(options.userInfo, await credentialsOf(ctx, req));
   }
 
   const router = Router();

@@ -1,4 +1,6 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { z } from 'zod/v3';
+import { ActingUser } from '../service/impersonation';
 import { OmeAccess } from '../service/OmeAccess';
 import { RuntimeSelectionService } from '../service/RuntimeSelectionService';
 import { WriteAuditor } from '../service/audit';
@@ -8,6 +10,13 @@ export interface OmeActionServices {
   access: OmeAccess;
   selection: RuntimeSelectionService;
   auditor: WriteAuditor;
+  /**
+   * Who a caller's cluster requests act as (set when some cluster impersonates users);
+   * without it, actions reach the clusters as the OME backend itself.
+   */
+  actingUser?: (
+    credentials: BackstageCredentials,
+  ) => Promise<ActingUser | undefined>;
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

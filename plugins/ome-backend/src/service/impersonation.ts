@@ -1,3 +1,8 @@
+import {
+  BackstageCredentials,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+
 /** `kind:namespace/name` (the full form user info and tokens carry), or undefined. */
 function parseEntityRef(
   ref: string,
@@ -13,6 +18,25 @@ export interface ActingUser {
   userEntityRef: string;
   /** The user's ownership entity refs (the user and its groups), from the user info service. */
   ownershipEntityRefs: string[];
+}
+
+/**
+ * Who a caller's cluster requests act as: a Backstage user as themselves (their entity ref
+ * and ownership refs from the user info service); a service principal as the OME backend
+ * itself (undefined), since a service has no Kubernetes identity to map to.
+ */
+export async function actingUserOf(
+  userInfo: UserInfoService,
+  credentials: BackstageCredentials,
+): Promise<ActingUser | undefined> {
+  if ((credentials.principal as { type?: unknown }).type !== 'user') {
+    return undefined;
+  }
+  const info = await userInfo.getUserInfo(credentials);
+  return {
+    userEntityRef: info.userEntityRef,
+    ownershipEntityRefs: info.ownershipEntityRefs,
+  };
 }
 
 /** Impersonation settings of one cluster (`ome.clusters[].impersonation`). */
@@ -45,7 +69,8 @@ export function impersonatedIdentity(
 ): { user: string; groups: string[] } {
   const groups = new Set<string>();
   for (const ref of actor.ownershipEntityRefs) {
-    if (parseEntityRef(ref)?.kind.toLocaleLowerCase('en-US') === 'group') groups.add(`${settings.groupPrefix}${kubernetesName(ref)}`);
+    if (parseEntityRef(ref)?.kind.toLocaleLowerCase('en-US') === 'group')
+      groups.add(`${settings.groupPrefix}${kubernetesName(ref)}`);
   }
   return {
     user: `${settings.userPrefix}${kubernetesName(actor.userEntityRef)}`,
