@@ -9,6 +9,7 @@ import {
   OmeKind,
   OmeListItem,
 } from '@ome-console/plugin-ome-common';
+import { ServiceUnavailableError } from '@backstage/errors';
 import { z } from 'zod';
 
 /**
@@ -38,7 +39,25 @@ export type OmeResourceQuery =
  */
 export type OmePermissionResource = OmeListItem & {
   namespaceLabels?: Record<string, string>;
+  /**
+   * Set when the namespaces of the object's cluster could not be read: namespace-label
+   * rules then cannot decide (they throw, so the decision fails closed even under `not`).
+   */
+  namespaceLabelsUnavailable?: boolean;
 };
+
+/**
+ * Why NAMESPACE_HAS_LABEL could not decide an object: its cluster's namespaces could not be
+ * read. Thrown by the rule, so that no combinator (`not` included) turns "unknown" into a
+ * match; OME's own decisions deny the object, the permission framework's fail with it.
+ */
+export class NamespaceLabelsUnavailableError extends ServiceUnavailableError {
+  constructor(cluster: string) {
+    super(
+      `The namespace labels of cluster '${cluster}' could not be read, so NAMESPACE_HAS_LABEL cannot be decided there`,
+    );
+  }
+}
 
 /**
  * The permission resource ref of OME resources: the resource a rule sees is an
@@ -134,9 +153,13 @@ const namespaceHasLabel = createPermissionRule({
     "Allow namespaced OME resources whose namespace (in the object's cluster) has the label key (with one of the given values, if any); never matches cluster-scoped kinds",
   resourceRef: omeResourcePermissionResourceRef,
   paramsSchema: labelParams,
-  apply: (resource, { key, values }) =>
-    typeof resource.object.metadata?.namespace === 'string' &&
-    labelMatches(resource.namespaceLabels, key, values),
+  apply: (resource, { key, values }) => {
+    if (typeof resource.object.metadata?.namespace !== 'string') return false;
+    if (resource.namespaceLabelsUnavailable) {
+      throw new NamespaceLabelsUnavailableError(resource.cluster);
+    }
+    return labelMatches(resource.namespaceLabels, key, values);
+  },
   toQuery: ({ key, values }) => ({ property: 'namespaceLabel', key, values }),
 });
 

@@ -22,9 +22,13 @@ import {
   omeResourceCreatePermission,
   omeResourceUpdatePermission,
 } from '@ome-console/plugin-ome-common';
-import { NamespaceLabels } from '../permissions/NamespaceLabels';
+import {
+  NamespaceLabels,
+  withNamespaceLabels,
+} from '../permissions/NamespaceLabels';
 import {
   NAMESPACE_LABEL_RULES,
+  NamespaceLabelsUnavailableError,
   OmePermissionResource,
   OmeResourceQuery,
 } from '../permissions/rules';
@@ -117,19 +121,21 @@ export class OmeAuthorizer {
       let filter: OmeItemFilter;
       if (decision.result === AuthorizeResult.ALLOW) filter = () => true;
       else if (decision.result === AuthorizeResult.DENY) filter = () => false;
-      else if (!labels) {
-        filter = item => this.#authorizeCondition(decision, item);
-      } else {
+      else {
         filter = item => {
-          const ns = item.object.metadata?.namespace;
-          const namespaceLabels =
-            typeof ns === 'string'
-              ? labels.get(item.cluster)?.get(ns)
-              : undefined;
-          return this.#authorizeCondition(decision, {
-            ...item,
-            ...(namespaceLabels && { namespaceLabels }),
-          });
+          try {
+            return this.#authorizeCondition(
+              decision,
+              labels
+                ? withNamespaceLabels(item, labels.get(item.cluster))
+                : item,
+            );
+          } catch (error) {
+            // A namespace-label rule that cannot decide (its cluster's namespaces are
+            // unreadable) denies the object: fail closed, whatever combinator is around it.
+            if (error instanceof NamespaceLabelsUnavailableError) return false;
+            throw error;
+          }
         };
       }
       return Object.assign(filter, {
