@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
@@ -312,6 +312,98 @@ describe('ResourceEditor', () => {
         value: 'sglang:v0.5',
       },
     ]);
+  });
+
+  it('a 409 on the confirmed write shows what the other writer changed, writes nothing more and offers no confirm until a new review', async () => {
+    // another writer disabled the runtime between the dry run and the confirm
+    const changedLive: KubernetesObject = {
+      ...live,
+      metadata: { ...live.metadata, resourceVersion: '4712', generation: 4 },
+      spec: { ...live.spec, disabled: true },
+    };
+    const updateResource = jest.fn(
+      async (...args: Parameters<OmeApi['updateResource']>) => {
+        if (!args[2]?.dryRun) {
+          throw await omeResponseError(
+            409,
+            'Operation cannot be fulfilled: the object has been modified',
+            { live: changedLive },
+          );
+        }
+        return echo(live)(...args);
+      },
+    );
+    const api = mockOmeApi({
+      getResource: jest.fn(async () => ({
+        cluster: 'ome-dev-a',
+        object: live,
+      })),
+      updateResource,
+    });
+    await renderEdit(api);
+    await userEvent.clear(screen.getByLabelText('Engine image'));
+    await userEvent.type(screen.getByLabelText('Engine image'), 'sglang:v0.5');
+    await userEvent.click(screen.getByTestId('ome-review'));
+    await screen.findByTestId('ome-diff');
+    await userEvent.click(screen.getByTestId('ome-confirm'));
+
+    const conflict = await screen.findByTestId('ome-conflict');
+    expect(screen.getByTestId('ome-error')).toHaveTextContent(
+      'the object has been modified',
+    );
+    // The diff is between the version the user edited and the live one: the other
+    // writer's change, not the user's own edit.
+    const changes = (type: string) =>
+      within(conflict)
+        .queryAllByTestId(`ome-diff-${type}`)
+        .map(l => l.textContent);
+    expect(changes('add')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/disabled: true/)]),
+    );
+    expect(changes('remove')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/disabled: false/)]),
+    );
+    expect(
+      [...changes('add'), ...changes('remove')].some(l =>
+        l?.includes('sglang'),
+      ),
+    ).toBe(false);
+    // Nothing overwrote the live object: one dry run, one refused write, no retry.
+    expect(updateResource.mock.calls.map(c => c[2])).toEqual([
+      { dryRun: true },
+      { dryRun: false },
+    ]);
+    expect(updateResource.mock.calls[1][1].metadata?.resourceVersion).toBe(
+      '4711',
+    );
+    expect(screen.queryByTestId('ome-confirm')).not.toBeInTheDocument();
+    // Still the editor with the user's edit kept, not the detail page.
+    expect(screen.getByTestId('ome-editor')).toBeInTheDocument();
+    expect(screen.getByLabelText('Engine image')).toHaveValue('sglang:v0.5');
+    expect(screen.getByTestId('ome-rebase')).toBeInTheDocument();
+  });
+
+  it('a 409 without a live object (e.g. already exists) shows the error but no conflict screen', async () => {
+    const updateResource = jest.fn(async () => {
+      throw await omeResponseError(409, 'srt-demo already exists');
+    });
+    const api = mockOmeApi({
+      getResource: jest.fn(async () => ({
+        cluster: 'ome-dev-a',
+        object: live,
+      })),
+      updateResource,
+    });
+    await renderEdit(api);
+    await userEvent.clear(screen.getByLabelText('Engine image'));
+    await userEvent.type(screen.getByLabelText('Engine image'), 'x:1');
+    await userEvent.click(screen.getByTestId('ome-review'));
+    expect(await screen.findByTestId('ome-error')).toHaveTextContent(
+      'srt-demo already exists',
+    );
+    expect(screen.queryByTestId('ome-conflict')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('ome-confirm')).not.toBeInTheDocument();
+    expect(updateResource).toHaveBeenCalledTimes(1);
   });
 
   it('maps the server’s 422 field errors to the form fields', async () => {
