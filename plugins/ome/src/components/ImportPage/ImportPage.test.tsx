@@ -210,4 +210,231 @@ describe('ImportPage', () => {
       namespace: 'team-b',
     });
   });
+
+  describe('per-document outcomes of an import that is not applied', () => {
+    const threeDocs = `${yaml}---
+apiVersion: ome.io/v1beta1
+kind: BaseModel
+metadata:
+  name: model-imported
+  namespace: team-a
+spec: {}
+`;
+    type Result = OmeImportResponse['results'][number];
+    const docs: Result[] = [
+      {
+        index: 0,
+        kind: 'ClusterServingRuntime',
+        name: 'srt-imported',
+        outcome: 'valid',
+      },
+      {
+        index: 1,
+        kind: 'InferenceService',
+        name: 'chat-imported',
+        namespace: 'team-a',
+        outcome: 'valid',
+      },
+      {
+        index: 2,
+        kind: 'BaseModel',
+        name: 'model-imported',
+        namespace: 'team-a',
+        outcome: 'valid',
+      },
+    ];
+
+    /** Renders the page, pastes three documents, reviews (all valid) and confirms: the real import answers `results`. */
+    async function importAnswering(results: Result[]) {
+      const api = mockOmeApi({
+        importYaml: jest.fn(
+          async (
+            req: OmeImportRequest,
+            options?: { dryRun?: boolean },
+          ): Promise<OmeImportResponse> =>
+            options?.dryRun
+              ? {
+                  cluster: req.cluster,
+                  dryRun: true,
+                  applied: true,
+                  results: docs,
+                }
+              : {
+                  cluster: req.cluster,
+                  dryRun: false,
+                  applied: false,
+                  results,
+                },
+        ),
+      });
+      await renderInTestApp(
+        <TestApiProvider apis={[[omeApiRef, api]]}>
+          <ImportPage />
+        </TestApiProvider>,
+      );
+      await waitFor(() =>
+        expect(
+          screen.getByRole('option', { name: 'ome-dev-a' }),
+        ).toBeInTheDocument(),
+      );
+      setYamlEditorText(screen.getByLabelText('YAML to import'), threeDocs);
+      await userEvent.type(
+        screen.getByLabelText('Default namespace'),
+        'team-a',
+      );
+      await userEvent.click(screen.getByTestId('ome-review'));
+      expect(await screen.findByTestId('ome-import-result')).toHaveTextContent(
+        'All 3 documents would be applied to ome-dev-a',
+      );
+      await userEvent.click(screen.getByTestId('ome-confirm'));
+      await waitFor(() => expect(api.importYaml).toHaveBeenCalledTimes(2));
+      return api;
+    }
+
+    /** The table's rows as [outcome, details]. */
+    const rows = () =>
+      screen
+        .getAllByTestId('ome-import-outcome')
+        .map(cell => [
+          cell.textContent,
+          cell.nextElementSibling?.textContent ?? '',
+        ]);
+
+    it('a document refused by the dry run: its reason per document, and no import offered', async () => {
+      const api = mockOmeApi({
+        importYaml: jest.fn(
+          async (req: OmeImportRequest): Promise<OmeImportResponse> => ({
+            cluster: req.cluster,
+            dryRun: true,
+            applied: false,
+            results: [
+              docs[0],
+              {
+                ...docs[1],
+                outcome: 'refused',
+                message:
+                  'Not allowed: ome.resource.create on InferenceService team-a/chat-imported',
+              },
+              {
+                ...docs[2],
+                outcome: 'failed',
+                fieldErrors: [
+                  { path: 'spec.modelFormat', message: 'Required value' },
+                ],
+              },
+            ],
+          }),
+        ),
+      });
+      await renderInTestApp(
+        <TestApiProvider apis={[[omeApiRef, api]]}>
+          <ImportPage />
+        </TestApiProvider>,
+      );
+      await waitFor(() =>
+        expect(
+          screen.getByRole('option', { name: 'ome-dev-a' }),
+        ).toBeInTheDocument(),
+      );
+      setYamlEditorText(screen.getByLabelText('YAML to import'), threeDocs);
+      await userEvent.click(screen.getByTestId('ome-review'));
+      expect(await screen.findByTestId('ome-import-result')).toHaveTextContent(
+        'Nothing can be imported: at least one document was refused.',
+      );
+      expect(rows()).toEqual([
+        ['valid', ''],
+        [
+          'refused',
+          'Not allowed: ome.resource.create on InferenceService team-a/chat-imported',
+        ],
+        ['failed', 'spec.modelFormat: Required value'],
+      ]);
+      expect(screen.getByTestId('ome-confirm')).toBeDisabled();
+      expect(api.importYaml).toHaveBeenCalledTimes(1);
+    });
+
+    it('a document failing at write time: the ones before it rolled back, the ones after not applied', async () => {
+      await importAnswering([
+        {
+          ...docs[0],
+          outcome: 'rolled-back',
+          message: 'rolled back because document 2 failed',
+        },
+        {
+          ...docs[1],
+          outcome: 'failed',
+          message: 'exceeded quota: inferenceservices=1',
+        },
+        { ...docs[2], message: 'not applied because document 2 failed' },
+      ]);
+      await waitFor(() =>
+        expect(screen.getByTestId('ome-import-result')).toHaveTextContent(
+          'Nothing was imported: document 2 (InferenceService chat-imported) failed. 1 document applied before it was rolled back.',
+        ),
+      );
+      expect(rows()).toEqual([
+        ['rolled-back', 'rolled back because document 2 failed'],
+        ['failed', 'exceeded quota: inferenceservices=1'],
+        ['valid', 'not applied because document 2 failed'],
+      ]);
+    });
+
+    it('a document refused at write time is named as refused', async () => {
+      await importAnswering([
+        {
+          ...docs[0],
+          outcome: 'rolled-back',
+          message: 'rolled back because document 3 failed',
+        },
+        {
+          ...docs[1],
+          outcome: 'rolled-back',
+          message: 'rolled back because document 3 failed',
+        },
+        {
+          ...docs[2],
+          outcome: 'refused',
+          message: 'Not allowed: ome.resource.update',
+        },
+      ]);
+      await waitFor(() =>
+        expect(screen.getByTestId('ome-import-result')).toHaveTextContent(
+          'Nothing was imported: document 3 (BaseModel model-imported) was refused. 2 documents applied before it were rolled back.',
+        ),
+      );
+    });
+
+    it('when the rollback itself fails, says how many documents stayed applied and which', async () => {
+      await importAnswering([
+        {
+          ...docs[0],
+          outcome: 'created',
+          message:
+            "could not be rolled back: Cluster 'ome-dev-a' is unreachable",
+        },
+        {
+          ...docs[1],
+          outcome: 'rolled-back',
+          message: 'rolled back because document 3 failed',
+        },
+        { ...docs[2], outcome: 'failed', message: 'connection reset' },
+      ]);
+      await waitFor(() =>
+        expect(screen.getByTestId('ome-import-result')).toHaveTextContent(
+          'The import stopped: document 3 (BaseModel model-imported) failed. 1 document applied before it was rolled back. 1 document could not be rolled back and stayed applied in ome-dev-a: document 1 (ClusterServingRuntime srt-imported).',
+        ),
+      );
+      expect(screen.getByTestId('ome-import-result')).not.toHaveTextContent(
+        'Nothing was imported',
+      );
+      expect(rows()).toEqual([
+        [
+          'created',
+          "could not be rolled back: Cluster 'ome-dev-a' is unreachable",
+        ],
+        ['rolled-back', 'rolled back because document 3 failed'],
+        ['failed', 'connection reset'],
+      ]);
+    });
+  });
 });

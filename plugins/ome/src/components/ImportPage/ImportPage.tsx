@@ -38,13 +38,45 @@ function resultSeverity(r: OmeImportResponse) {
   return r.dryRun ? 'info' : 'success';
 }
 
+/** A document as the summary names it: its number, kind and name. */
+function documentName(d: OmeImportResponse['results'][number]): string {
+  return `document ${d.index + 1} (${display(d.kind)} ${display(d.name)})`;
+}
+
 function resultText(r: OmeImportResponse): string {
   if (r.dryRun) {
     return r.applied
       ? `All ${r.results.length} documents would be applied to ${r.cluster}.`
       : 'Nothing can be imported: at least one document was refused.';
   }
-  return r.applied ? `Imported into ${r.cluster}.` : 'Nothing was imported.';
+  if (r.applied) return `Imported into ${r.cluster}.`;
+  const results = Array.isArray(r.results) ? r.results : [];
+  const failed = results.find(
+    d => d?.outcome === 'failed' || d?.outcome === 'refused',
+  );
+  const rolledBack = results.filter(d => d?.outcome === 'rolled-back').length;
+  // A write the rollback could not undo keeps its outcome: it is still in the cluster.
+  const stayed = results.filter(
+    d => d?.outcome === 'created' || d?.outcome === 'updated',
+  );
+  const why = failed
+    ? `${documentName(failed)} ${
+        failed.outcome === 'refused' ? 'was refused' : 'failed'
+      }`
+    : 'a document failed';
+  const undone = rolledBack
+    ? ` ${rolledBack} document${
+        rolledBack === 1 ? '' : 's'
+      } applied before it ${rolledBack === 1 ? 'was' : 'were'} rolled back.`
+    : '';
+  if (stayed.length) {
+    return `The import stopped: ${why}.${undone} ${stayed.length} document${
+      stayed.length === 1 ? '' : 's'
+    } could not be rolled back and stayed applied in ${r.cluster}: ${stayed
+      .map(documentName)
+      .join(', ')}.`;
+  }
+  return `Nothing was imported: ${why}.${undone}`;
 }
 
 /** The distinct kinds and namespaces the documents would create (at most 10 places). */
