@@ -129,7 +129,13 @@ async function createDirect(
       ...object.spec,
       disabled: false,
       supportedModelFormats: [
-        { name: 'safetensors', version: '1', autoSelect: true, priority: 1 },
+        {
+          name: 'safetensors',
+          modelFormat: { name: 'safetensors', version: '1.0.0' },
+          modelFramework: { name: 'transformers', version: '4.0.0' },
+          autoSelect: true,
+          priority: 1,
+        },
       ],
     };
   }
