@@ -39,7 +39,7 @@ const PLANTED = `hf_planted_${RUN}_do_not_show`;
 /** The annotation every writer appends its own unique token to. */
 const LOG = 'ome-console.test/write-log';
 const WRITERS = 10;
-const ROUNDS = 6;
+const ROUNDS = 5;
 
 interface Target {
   kind: OmeKind;
