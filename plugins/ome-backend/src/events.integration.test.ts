@@ -28,6 +28,7 @@ import {
   clusterA,
   kubeRequest,
 } from './__testUtils__/controlPlane';
+import { EventFrame, openEventStream } from './__testUtils__/eventStream';
 
 jest.setTimeout(180_000);
 
@@ -125,13 +126,6 @@ afterAll(async () => {
   await stopBackend?.();
 });
 
-// ---------------------------------------------------------------- a test client of the stream
-interface Frame {
-  event: string;
-  id: string;
-  data: any;
-}
-
 /** Reads GET /api/ome/events as `user` over fetch, as the browser does. */
 function openStream(
   user: string,
@@ -139,82 +133,10 @@ function openStream(
   lastEventId?: string,
   at: string = base,
 ) {
-  const frames: Frame[] = [];
-  const controller = new AbortController();
-  const waiters = new Set<() => void>();
-  const wake = () => {
-    for (const w of waiters) w();
-    waiters.clear();
-  };
-  const arrival = () => new Promise<void>(r => waiters.add(r));
-  let ended = false;
-  let failure: unknown;
-  const opened = fetch(`${at}/api/ome/events?${query}`, {
-    headers: {
-      Authorization: mockCredentials.user.header(user),
-      ...(lastEventId && { 'Last-Event-ID': lastEventId }),
-    },
-    signal: controller.signal,
-  });
-  const done = (async () => {
-    const res = await opened;
-    if (res.status !== 200)
-      throw new Error(`events: ${res.status} ${await res.text()}`);
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      const blocks = buffer.split('\n\n');
-      buffer = blocks.pop() ?? '';
-      for (const block of blocks) {
-        const fields = Object.fromEntries(
-          block
-            .split('\n')
-            .map(l => [
-              l.slice(0, l.indexOf(':')),
-              l.slice(l.indexOf(':') + 2),
-            ]),
-        );
-        frames.push({
-          event: fields.event,
-          id: fields.id,
-          data: JSON.parse(fields.data),
-        });
-      }
-      wake();
-    }
-  })()
-    .catch(e => {
-      if (!controller.signal.aborted) failure = e;
-    })
-    .finally(() => {
-      ended = true;
-      wake();
-    });
-  return {
-    frames,
-    opened,
-    /** Waits until a frame matching `predicate` has arrived; returns it. */
-    async next(predicate: (f: Frame) => boolean): Promise<Frame> {
-      for (;;) {
-        const found = frames.find(predicate);
-        if (found) return found;
-        if (ended) {
-          throw (
-            failure ?? new Error('the stream ended before the awaited event')
-          );
-        }
-        await arrival();
-      }
-    },
-    close() {
-      controller.abort();
-      return done;
-    },
-  };
+  return openEventStream({ base: at, user, query, lastEventId });
 }
 
-const named = (name: string) => (f: Frame) =>
+const named = (name: string) => (f: EventFrame) =>
   f.event === 'change' && f.data.object?.metadata?.name === name;
 
 // ---------------------------------------------------------------- objects in the cluster

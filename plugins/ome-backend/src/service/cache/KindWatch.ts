@@ -15,6 +15,12 @@ import { CacheSettings, backoffMs, pause } from './settings';
 /** `syncing`: never listed yet (or listing again after the CRD appeared). */
 export type KindWatchState = 'syncing' | 'synced' | 'not-installed';
 
+/**
+ * How many recent versions a kind remembers as arrived: far more than a cluster writes to
+ * one kind while a write waits for its own (`readYourWritesTimeoutMs`).
+ */
+const ARRIVED_VERSIONS = 10_000;
+
 /** The watch answered that its resourceVersion expired (HTTP 410 or an in-stream ERROR). */
 class ResourceVersionGone extends Error {}
 
@@ -22,6 +28,8 @@ interface Waiter {
   key: string;
   /** The version to wait for; undefined: wait for the object to be gone. */
   resourceVersion?: string;
+  /** The written object's uid: another object of the same name is not it. */
+  uid?: string;
   /** When it was registered (`#clock`): a list started later settles it. */
   seq: number;
   resolve: () => void;
@@ -58,6 +66,12 @@ export class KindWatch {
   /** Orders waiters and list starts. */
   #clock = 0;
   #waiters: Waiter[] = [];
+  /**
+   * `key@resourceVersion` of the versions the store took in lately (oldest first, bounded):
+   * a write whose version the watch brought and a later write already replaced has arrived
+   * too, and must not put its older answer back.
+   */
+  readonly #arrived = new Set<string>();
   #running?: Promise<void>;
 
   constructor(options: {
@@ -231,15 +245,32 @@ export class KindWatch {
 
   #take(changes: Array<StoreChange | undefined>): void {
     const real = changes.filter((c): c is StoreChange => !!c);
+    for (const change of real) {
+      if (change.type === 'DELETED') continue;
+      const { namespace, name } = change.object.metadata ?? {};
+      this.#arrived.add(
+        `${objectKey(namespace, name ?? '')}@${change.resourceVersion}`,
+      );
+      if (this.#arrived.size > ARRIVED_VERSIONS) {
+        this.#arrived.delete(this.#arrived.values().next().value!);
+      }
+    }
     if (real.length) this.#emit(real);
   }
 
   #satisfied(w: Waiter): boolean {
     const [namespace, name] = splitKey(w.key);
     const current = this.store.get(namespace, name);
-    return w.resourceVersion === undefined
-      ? !current
-      : current?.metadata?.resourceVersion === w.resourceVersion;
+    if (w.resourceVersion === undefined) {
+      // gone, or replaced by a new object of the same name (created after the delete)
+      return (
+        !current || (w.uid !== undefined && current.metadata?.uid !== w.uid)
+      );
+    }
+    return (
+      current?.metadata?.resourceVersion === w.resourceVersion ||
+      this.#arrived.has(`${w.key}@${w.resourceVersion}`)
+    );
   }
 
   #settle(also: (w: Waiter) => boolean): void {
@@ -262,6 +293,7 @@ export class KindWatch {
     const waiter: Waiter = {
       key: objectKey(written.metadata?.namespace, written.metadata?.name ?? ''),
       resourceVersion: deleted ? undefined : written.metadata?.resourceVersion,
+      uid: written.metadata?.uid,
       seq: ++this.#clock,
       resolve: () => {},
     };
@@ -278,6 +310,7 @@ export class KindWatch {
     clearTimeout(timer);
     if (arrived) return;
     this.#waiters = this.#waiters.filter(w => w !== waiter);
+    if (this.#satisfied(waiter)) return;
     this.#take([
       deleted
         ? this.store.remove(written)
