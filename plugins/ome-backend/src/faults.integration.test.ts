@@ -30,6 +30,10 @@ import {
   startOwnControlPlane,
 } from './__testUtils__/ownControlPlane';
 import {
+  StandinSilentKubelet,
+  startStandinSilentKubelet,
+} from './__testUtils__/standinSilentKubelet';
+import {
   StandinTcpForwarder,
   startStandinTcpForwarder,
 } from './__testUtils__/standinTcpForwarder';
@@ -131,8 +135,9 @@ describe('faults', () => {
   let b: OwnControlPlane['info']['clusters'][number];
   /** The link between the kubernetes backend and b's apiserver. */
   let linkB: StandinTcpForwarder;
-  /** Where a's stand-in Node says its kubelet is: a link that never answers. */
-  let silentKubelet: StandinTcpForwarder;
+  /** Kubelets of a's stand-in Node: a link holding every byte, and one stuck after TLS. */
+  let blackholeKubelet: StandinTcpForwarder;
+  let stuckKubelet: StandinSilentKubelet;
 
   beforeAll(async () => {
     cp = await startOwnControlPlane('faults-test');
@@ -140,10 +145,13 @@ describe('faults', () => {
     linkB = await startStandinTcpForwarder({
       target: { port: Number(new URL(b.url).port) },
     });
-    silentKubelet = await startStandinTcpForwarder({
+    blackholeKubelet = await startStandinTcpForwarder({
       target: { port: Number(new URL(a.url).port) },
       mode: 'blackhole',
     });
+    stuckKubelet = await startStandinSilentKubelet(
+      (a as typeof a & { dir: string }).dir,
+    );
     const kubernetes = cp.info.kubernetes as {
       clusterLocatorMethods: Array<{
         clusters: Array<{ name: string; url: string }>;
@@ -204,7 +212,8 @@ describe('faults', () => {
   afterAll(async () => {
     await backend?.stop();
     await linkB?.close();
-    await silentKubelet?.close();
+    await blackholeKubelet?.close();
+    await stuckKubelet?.close();
     await cp?.stop();
   });
 
@@ -523,9 +532,53 @@ describe('faults', () => {
     expect(await lost(answers)).toEqual([]);
   });
 
-  it('container logs behind a silent kubelet: 503 naming the cluster within the request timeout, not a hang', async () => {
-    // A Node whose kubelet address is a link that accepts and never answers, and a pod of
-    // an InferenceService bound to it: pods/log goes apiserver -> that kubelet.
+  it.each([
+    ['holds every byte (TCP-silent)', () => blackholeKubelet],
+    ['completes TLS and never answers (stuck)', () => stuckKubelet],
+  ])(
+    'container logs behind a kubelet that %s: 503 naming the cluster within the request timeout, not a hang',
+    async (_, kubelet) => {
+      const { port } = kubelet();
+      const heard = () => {
+        const k = kubelet();
+        return 'accepted' in k ? k.accepted() : k.requests();
+      };
+      const { isvc, pod } = await logsPod();
+      expect(
+        await fetchJsonPatch(a, `/api/v1/nodes/${pod.node}/status`, {
+          status: { daemonEndpoints: { kubeletEndpoint: { Port: port } } },
+        }),
+      ).toBe(200);
+
+      const before = heard();
+      const res = await eventually('the log request answered', async () => {
+        const answer = await request(backend.server)
+          .get(
+            `/api/ome/clusters/${a.name}/namespaces/${NAMESPACE}/inferenceservices/${isvc}/pods/${pod.name}/log`,
+          )
+          .query({ follow: 'true' })
+          .set('Authorization', auth());
+        // the service may not be cached yet right after its creation
+        return answer.status !== 404 && answer;
+      });
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toContain(`'${a.name}'`);
+      expect(res.body.error.message).toContain(
+        `within ${REQUEST_TIMEOUT_MS} ms`,
+      );
+      // The apiserver did go to this kubelet (the silence is the kubelet's, not a wrong path).
+      expect(heard()).toBeGreaterThan(before);
+      await expectServesA();
+    },
+  );
+
+  let logsPodCreated: { isvc: string; pod: { name: string; node: string } };
+  /**
+   * A Node of a (its kubelet address is 127.0.0.1 and a port each test sets) and a pod of an
+   * InferenceService bound to it: pods/log goes apiserver -> that kubelet.
+   */
+  async function logsPod() {
+    if (logsPodCreated) return logsPodCreated;
     const node = `silent-${RUN}`;
     expect(
       (
@@ -534,17 +587,11 @@ describe('faults', () => {
         })
       ).status,
     ).toBe(201);
-    const statusPatch = await fetchJsonPatch(
-      a,
-      `/api/v1/nodes/${node}/status`,
-      {
-        status: {
-          addresses: [{ type: 'InternalIP', address: '127.0.0.1' }],
-          daemonEndpoints: { kubeletEndpoint: { Port: silentKubelet.port } },
-        },
-      },
-    );
-    expect(statusPatch).toBe(200);
+    expect(
+      await fetchJsonPatch(a, `/api/v1/nodes/${node}/status`, {
+        status: { addresses: [{ type: 'InternalIP', address: '127.0.0.1' }] },
+      }),
+    ).toBe(200);
     await kubeRequest(a, 'POST', '/api/v1/namespaces', {
       metadata: { name: NAMESPACE },
     });
@@ -552,9 +599,7 @@ describe('faults', () => {
       a,
       'POST',
       `/api/v1/namespaces/${NAMESPACE}/serviceaccounts`,
-      {
-        metadata: { name: 'default' },
-      },
+      { metadata: { name: 'default' } },
     );
     const isvc = newOmeObject('InferenceService', {
       name: `logs-${RUN}`,
@@ -588,25 +633,9 @@ describe('faults', () => {
         })
       ).status,
     ).toBe(201);
-
-    const accepted = silentKubelet.accepted();
-    const res = await eventually('the log request answered', async () => {
-      const answer = await request(backend.server)
-        .get(
-          `/api/ome/clusters/${a.name}/namespaces/${NAMESPACE}/inferenceservices/${isvc.metadata.name}/pods/${pod}/log`,
-        )
-        .query({ follow: 'true' })
-        .set('Authorization', auth());
-      // the service may not be cached yet right after its creation
-      return answer.status !== 404 && answer;
-    });
-    expect(res.status).toBe(503);
-    expect(res.body.error.message).toContain(`'${a.name}'`);
-    expect(res.body.error.message).toContain(`within ${REQUEST_TIMEOUT_MS} ms`);
-    // The apiserver did go to the kubelet (the silence is the kubelet's, not a wrong path).
-    expect(silentKubelet.accepted()).toBeGreaterThan(accepted);
-    await expectServesA();
-  });
+    logsPodCreated = { isvc: isvc.metadata.name, pod: { name: pod, node } };
+    return logsPodCreated;
+  }
 });
 
 /** A merge patch straight to an apiserver (kubeRequest sends JSON as a create/update). */
