@@ -313,6 +313,94 @@ describe('KubernetesProxyClient', () => {
     });
   });
 
+  describe('openStream', () => {
+    /** A fetch whose answer never comes (a silent kubelet behind the apiserver). */
+    const silent = ((_url: string, init: RequestInit) =>
+      new Promise((_resolve, reject) => {
+        init.signal!.addEventListener('abort', () =>
+          reject(init.signal!.reason),
+        );
+      })) as unknown as typeof fetch;
+
+    it('fails with 503 naming the cluster when no headers come within the request timeout', async () => {
+      const client = new KubernetesProxyClient({
+        discovery,
+        auth,
+        timeoutMs: 20,
+        fetch: silent,
+      });
+      const path = '/api/v1/namespaces/n/pods/p/log?follow=true';
+      const error = await client
+        .openStream('quiet', path, { signal: new AbortController().signal })
+        .catch(e => e);
+      expect(error).toMatchObject({
+        name: 'ServiceUnavailableError',
+        clusterFailure: { reason: 'unreachable', cluster: 'quiet' },
+      });
+      expect(error.message).toContain(
+        `Cluster 'quiet' did not answer GET ${path} within 20 ms`,
+      );
+    });
+
+    it('does not end a stream whose headers came in time when the timeout passes', async () => {
+      let signal: AbortSignal | undefined;
+      let push: ((chunk: string) => void) | undefined;
+      const client = new KubernetesProxyClient({
+        discovery,
+        auth,
+        timeoutMs: 20,
+        fetch: (async (_url: string, init: RequestInit) => {
+          signal = init.signal!;
+          const body = new ReadableStream<Uint8Array>({
+            start(c) {
+              push = chunk => c.enqueue(new TextEncoder().encode(chunk));
+            },
+          });
+          return new Response(body, { status: 200 });
+        }) as unknown as typeof fetch,
+      });
+      const caller = new AbortController();
+      const res = await client.openStream('a', '/api/v1/x/log?follow=true', {
+        signal: caller.signal,
+      });
+      await new Promise(r => setTimeout(r, 60));
+      expect(signal!.aborted).toBe(false);
+      const reader = res.body!.getReader();
+      push!('line 1\n');
+      expect(new TextDecoder().decode((await reader.read()).value)).toBe(
+        'line 1\n',
+      );
+      // The caller still ends it.
+      caller.abort();
+      expect(signal!.aborted).toBe(true);
+      await reader.cancel();
+    });
+
+    it("reports the cluster's error answer as before", async () => {
+      const client = new KubernetesProxyClient({
+        discovery,
+        auth,
+        timeoutMs: 1_000,
+        fetch: (async () =>
+          jsonResponse(404, {
+            kind: 'Status',
+            message: 'pods "p" not found',
+            reason: 'NotFound',
+            details: { name: 'p', kind: 'pods' },
+            code: 404,
+          })) as unknown as typeof fetch,
+      });
+      await expect(
+        client.openStream('a', '/api/v1/namespaces/n/pods/p/log', {
+          signal: new AbortController().signal,
+        }),
+      ).rejects.toMatchObject({
+        name: 'NotFoundError',
+        clusterFailure: { reason: 'not-found', cluster: 'a' },
+      });
+    });
+  });
+
   it('sends JSON bodies', async () => {
     const fetchMock = jest.fn(async () => jsonResponse(201, { ok: true }));
     const client = new KubernetesProxyClient({

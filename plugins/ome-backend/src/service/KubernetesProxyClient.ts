@@ -303,7 +303,9 @@ export class KubernetesProxyClient {
    * Opens a GET whose answer is a stream (a followed container log): resolves once the
    * cluster has answered with a success status, with the response whose body the caller
    * reads; `signal` ends it. Asks for `Accept-Encoding: identity`, so nothing between the
-   * apiserver and here buffers the stream to compress it.
+   * apiserver and here buffers the stream to compress it. The answer's headers must come
+   * within the request timeout (a silent kubelet or cluster is a 503 naming the cluster, not
+   * a request that hangs); the body then streams for as long as the caller reads it.
    * @throws the `@backstage/errors` error of the cluster's answer (see `toHttpError`)
    */
   async openStream(
@@ -311,20 +313,56 @@ export class KubernetesProxyClient {
     path: string,
     options: { signal: AbortSignal; accept?: string; asPlugin?: boolean },
   ): Promise<Response> {
+    const timeoutMs = this.#timeoutMs;
     const base = await this.#discovery.getBaseUrl(this.#pluginId);
     const headers = await this.#proxyHeaders(cluster, options);
     headers.set('Accept', options.accept ?? '*/*');
     headers.set('Accept-Encoding', 'identity');
+    // Aborted by the caller's signal at any time, and by the timeout only until the headers
+    // came: a timeout signal on the fetch itself would also end a long-followed body.
+    const controller = new AbortController();
+    const forward = () => controller.abort(options.signal.reason);
+    if (options.signal.aborted) forward();
+    else options.signal.addEventListener('abort', forward, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException('timeout', 'TimeoutError'));
+    }, timeoutMs);
+    const kind = kindOfApiPath(path);
     let res: Response;
     try {
       res = await untilAborted(
         this.#fetch(`${base}/proxy${path}`, {
           headers,
-          signal: options.signal,
+          signal: controller.signal,
         }),
-        options.signal,
+        controller.signal,
       );
+      if (!res.ok) {
+        const text = await untilAborted(res.text(), controller.signal).catch(
+          () => '',
+        );
+        throw toHttpError(classifyProxyError(cluster, res.status, text, path), {
+          kind,
+        });
+      }
     } catch (error) {
+      options.signal.removeEventListener('abort', forward);
+      if (timedOut) {
+        throw toHttpError(
+          new ClusterRequestError(
+            cluster,
+            'unreachable',
+            `Cluster '${cluster}' did not answer GET ${path} within ${timeoutMs} ms`,
+            undefined,
+            undefined,
+            error,
+          ),
+          { kind },
+        );
+      }
+      if ((error as { clusterFailure?: unknown })?.clusterFailure) throw error;
       throw toHttpError(
         new ClusterRequestError(
           cluster,
@@ -338,16 +376,10 @@ export class KubernetesProxyClient {
           undefined,
           error,
         ),
-        { kind: kindOfApiPath(path) },
+        { kind },
       );
-    }
-    if (!res.ok) {
-      const text = await untilAborted(res.text(), options.signal).catch(
-        () => '',
-      );
-      throw toHttpError(classifyProxyError(cluster, res.status, text, path), {
-        kind: kindOfApiPath(path),
-      });
+    } finally {
+      clearTimeout(timer);
     }
     return res;
   }
