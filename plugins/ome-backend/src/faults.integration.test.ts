@@ -25,6 +25,7 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import omePlugin from './index';
 import { kubeRequest } from './__testUtils__/kubeRequest';
+import { EventFrame, openEventStream } from './__testUtils__/eventStream';
 import {
   OwnControlPlane,
   startOwnControlPlane,
@@ -78,52 +79,16 @@ function model(name: string): KubernetesObject {
   return object;
 }
 
-/** A reader of `GET /api/ome/events` (server-sent events), as the browser reads it. */
+/** The change stream as the browser reads it, with a label for a wait that fails. */
 function openEvents(base: string, query: string) {
-  const frames: Array<{ event: string; data: any }> = [];
-  const controller = new AbortController();
-  let ended = false;
-  const done = (async () => {
-    const res = await fetch(`${base}/api/ome/events?${query}`, {
-      headers: { Authorization: auth() },
-      signal: controller.signal,
-    });
-    if (res.status !== 200) throw new Error(`events: HTTP ${res.status}`);
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      const blocks = buffer.split('\n\n');
-      buffer = blocks.pop() ?? '';
-      for (const block of blocks) {
-        const field = (name: string) =>
-          block
-            .split('\n')
-            .find(l => l.startsWith(`${name}: `))
-            ?.slice(name.length + 2);
-        frames.push({
-          event: field('event') ?? '',
-          data: JSON.parse(field('data') ?? 'null'),
-        });
-      }
-    }
-  })()
-    .catch(() => undefined)
-    .finally(() => {
-      ended = true;
-    });
+  const stream = openEventStream({ base, user: 'user:default/mock', query });
   return {
-    frames,
-    ended: () => ended,
-    /** Waits until a frame matching `predicate` has arrived. */
-    next: (
-      what: string,
-      predicate: (f: { event: string; data: any }) => boolean,
-    ) => eventually(what, async () => frames.find(predicate), 240),
-    async close() {
-      controller.abort();
-      await done;
-    },
+    ended: stream.ended,
+    close: stream.close,
+    next: (what: string, predicate: (f: EventFrame) => boolean) =>
+      stream.next(predicate).catch(e => {
+        throw new Error(`${what}: ${e}`);
+      }),
   };
 }
 

@@ -18,6 +18,8 @@ export interface EventStream {
   opened: Promise<Response>;
   /** Waits until a frame matching `predicate` has arrived; returns it. Throws if the stream ends first. */
   next(predicate: (frame: EventFrame) => boolean): Promise<EventFrame>;
+  /** Whether the stream has ended (closed by either side, or failed). */
+  ended(): boolean;
   /** Ends the stream; resolves when reading has stopped. */
   close(): Promise<void>;
 }
@@ -88,6 +90,7 @@ export function openEventStream(options: {
   return {
     frames,
     opened,
+    ended: () => ended,
     async next(predicate) {
       // bounded by the stream: each pass waits for a new chunk or the end
       for (;;) {
