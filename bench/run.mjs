@@ -186,6 +186,7 @@ async function main() {
           builtApp: true,
           stateDir: path.join(BENCH_DIR, 'example-app'),
           logFile: path.join(BENCH_DIR, 'example-app.log'),
+          timeoutMs: 10 * 60_000,
           log,
         });
         cleanups.push(app.stop);

@@ -42,6 +42,8 @@ export async function runStartupBench({ log }) {
       ports: 'free',
       stateDir: path.join(stateDir, 'example-app'),
       logFile: path.join(stateDir, 'example-app.log'),
+      // the dev server compiles the whole app first: minutes on a busy machine
+      timeoutMs: 15 * 60_000,
       log,
     });
     result.appStartToServedMs = performance.now() - t1;

@@ -185,6 +185,7 @@ test('pageRows: one row per cache state with the median (nearest rank) of its lo
     rowInDomMs: ms - 5,
     domContentLoadedMs: ms / 2,
     listRequestMs: 40,
+    listRequestStartMs: ms - 100,
     scripts: 12,
     scriptBytesTransferred: cold ? 1000 : 0,
     scriptBytesDecoded: 3000,
@@ -198,6 +199,7 @@ test('pageRows: one row per cache state with the median (nearest rank) of its lo
   assert.equal(cold.rowsVisible.max, 900);
   assert.equal(cold.listed, 5001);
   assert.equal(cold.scriptBytesTransferred, 1000);
+  assert.equal(cold.listRequestStart.p50, 700);
   assert.equal(warm.rowsVisible.p50, 250);
   assert.equal(warm.scriptBytesTransferred, 0);
   const table = pageTable(rows).split('\n');
