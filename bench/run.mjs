@@ -140,6 +140,7 @@ async function main() {
 
   const results = {};
   const printed = [];
+  let failed;
   const report = (title, table, name, data) => {
     printed.push(`\n${title}\n${table}`);
     results[name] = data;
@@ -257,8 +258,14 @@ async function main() {
       await cleanup();
       cleaning = undefined;
       cleanups.length = 0;
-      const startup = await runStartupBench({ log });
-      report(`Cold start (method: ${STARTUP_METHOD}):`, startupTable(startup), 'startup', { method: STARTUP_METHOD, ...startup });
+      try {
+        const startup = await runStartupBench({ log });
+        report(`Cold start (method: ${STARTUP_METHOD}):`, startupTable(startup), 'startup', { method: STARTUP_METHOD, ...startup });
+      } catch (err) {
+        // the other benchmarks' tables are still printed; the run fails at the end
+        failed = err;
+        printed.push(`\nCold start: failed: ${err.message}`);
+      }
     }
 
     const v = header.versions;
@@ -274,6 +281,7 @@ async function main() {
     const latestFile = path.join(BENCH_DIR, 'latest.json');
     writeJson('latest', mergeLatest(readJson(latestFile), header, results));
     log(`JSON (latest of every benchmark): ${latestFile}`);
+    if (failed) throw failed;
   } finally {
     await cleanup();
   }

@@ -49,6 +49,8 @@ export async function runStartupBench({ log }) {
     result.appStartToServedMs = performance.now() - t1;
     browser = await launchBrowser({ viewport: { width: 1600, height: 1000 } });
     const page = await browser.context.newPage();
+    // the dev server may still be bundling the first page's chunks for minutes
+    page.setDefaultNavigationTimeout(300_000);
     await signIn(page, PAGE_PATH, app.appUrl);
     await page
       .locator('[data-testid="ome-row"]')
