@@ -260,6 +260,7 @@ async function main() {
       cleanups.length = 0;
       try {
         const startup = await runStartupBench({ log });
+        if (header.versions.kubeApiserver === '-') header.versions.kubeApiserver = startup.kubeApiserver;
         report(`Cold start (method: ${STARTUP_METHOD}):`, startupTable(startup), 'startup', { method: STARTUP_METHOD, ...startup });
       } catch (err) {
         // the other benchmarks' tables are still printed; the run fails at the end

@@ -33,6 +33,9 @@ export async function runStartupBench({ log }) {
   let app;
   let browser;
   try {
+    result.kubeApiserver = [
+      ...new Set(controlPlane.clusters.map(c => c.version)),
+    ].join(', ');
     result.controlPlaneStartToReadyMs = controlPlane.timings.startToReadyMs;
     result.seedMs = controlPlane.timings.seedMs;
     result.controlPlaneTotalMs = performance.now() - t0;
