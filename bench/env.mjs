@@ -2,7 +2,7 @@
 // or reused from OME_CONTROLPLANE_FILE), the backend under test (bench/backend.cjs as a child
 // process with the kubernetes and OME plugins), the bench's own objects in both clusters, and
 // the machine and versions printed with every result. Loopback only; every wait is bounded.
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -290,19 +290,40 @@ function packageVersion(name) {
   }
 }
 
-/** node, kube-apiserver and the Backstage packages under test, as printed with every table. */
+/**
+ * node, kube-apiserver (when a control plane is in use), Chromium and the packages under test
+ * and measuring, as printed with every table.
+ */
 export function versions(info) {
   return {
     node: process.version,
-    kubeApiserver: [...new Set(info.clusters.map(c => c.version))].join(', '),
-    backstage: Object.fromEntries(
+    kubeApiserver: info ? [...new Set(info.clusters.map(c => c.version))].join(', ') : '-',
+    chromium: chromiumVersion(),
+    packages: Object.fromEntries(
       [
         '@backstage/backend-defaults',
         '@backstage/backend-plugin-api',
         '@backstage/plugin-kubernetes-backend',
+        '@backstage/cli',
+        '@rspack/core',
         '@ome-console/plugin-ome-backend',
+        '@ome-console/plugin-ome',
         'autocannon',
+        'playwright-core',
       ].map(n => [n, packageVersion(n)]),
     ),
   };
+}
+
+function chromiumVersion() {
+  try {
+    const out = execFileSync(process.env.OME_E2E_CHROMIUM || '/usr/bin/chromium', ['--version'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return out.trim().replace(/^Chromium\s+/, '');
+  } catch {
+    return 'not found';
+  }
 }

@@ -2,8 +2,13 @@
 // its watch-backed cache, both clusters in one request) and through the kubernetes backend's
 // /api/kubernetes/proxy (each request goes to a cluster's apiserver; one request per cluster).
 // The same bench objects on both sides (label selector), as a page of 50 and as all objects.
+// A side whose server keeps connections open is loaded with autocannon; a side whose server
+// closes every connection (the proxy) with bench/requestLoad.mjs, whose per-request times
+// stay right there (see that file for what goes wrong with autocannon).
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import { BENCH_SELECTOR, CLUSTERS } from './env.mjs';
+import { closedLoopLoad, timedRequest } from './requestLoad.mjs';
 import { fmt, fmtBytes, fmtRatio, formatTable, ratio, summarize } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -12,6 +17,33 @@ const autocannon = require('autocannon');
 const SELECTOR = encodeURIComponent(BENCH_SELECTOR);
 const PROXY_LIST = `/api/kubernetes/proxy/apis/ome.io/v1beta1/inferenceservices?labelSelector=${SELECTOR}`;
 const OME_LIST = `/api/ome/inferenceservices?labelSelector=${SELECTOR}`;
+
+export const LIST_METHOD =
+  'per size, four load runs one after the other (ome-backend and the kubernetes proxy, a page of 50 and all objects); ' +
+  'each side first checked to answer the expected number of bench objects; a side whose responses keep the connection ' +
+  'open is loaded with autocannon (keep-alive), a side whose server closes every connection (Connection: close) with ' +
+  'a closed-loop node:http client (bench/requestLoad.mjs: one request at a time per connection, timed from sending, ' +
+  'connecting included, to the last body byte), because autocannon mis-times requests on connections the server ' +
+  'closes; p50/p95 nearest rank over every response; any error, non-2xx or timeout fails the run';
+
+/** Whether the server closes the connection after answering `request` (one probe request). */
+export async function closesConnections(baseUrl, token, request) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    const res = await timedRequest({
+      baseUrl,
+      agent,
+      method: request.method,
+      path: request.path,
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(request.headers ?? {}) },
+      timeoutMs: 120_000,
+    });
+    if (res.error) throw new Error(`bench: probing ${request.path}: ${res.error}`);
+    return res.connectionClose;
+  } finally {
+    agent.destroy();
+  }
+}
 
 /**
  * One autocannon run; every response time is kept (autocannon's own histogram has no p95).
@@ -94,8 +126,11 @@ export async function runListBench({ backend, total, connections, durationSecond
   for (const s of scenarios(total)) {
     await checkSameItems(backend, s);
     const c = connections[s.shape === 'all' ? 'all' : 'page'];
-    log(`bench: list ${total} ${s.shape} via ${s.side}: ${c} connections, ${durationSeconds} s`);
-    const r = await load({ baseUrl: backend.baseUrl, token: backend.token, requests: s.requests, connections: c, durationSeconds });
+    const closes = await closesConnections(backend.baseUrl, backend.token, s.requests[0]);
+    const client = closes ? 'per request' : 'autocannon';
+    log(`bench: list ${total} ${s.shape} via ${s.side}: ${c} connections, ${durationSeconds} s, ${client}`);
+    const run = closes ? closedLoopLoad : load;
+    const r = await run({ baseUrl: backend.baseUrl, token: backend.token, requests: s.requests, connections: c, durationSeconds });
     if (r.errors || r.non2xx || r.timeouts) {
       throw new Error(`bench: list ${s.side} ${s.shape} at ${total}: ${r.errors} errors, ${r.non2xx} non-2xx, ${r.timeouts} timeouts`);
     }
@@ -105,6 +140,7 @@ export async function runListBench({ backend, total, connections, durationSecond
       shape: s.shape,
       side: s.side,
       connections: c,
+      client,
       ...r,
       itemsPerResponse: s.itemsPerResponse,
       objectsPerSecond: r.requestsPerSecond * s.itemsPerResponse,
@@ -133,11 +169,12 @@ export function listComparisons(rows) {
 
 export function listTable(rows) {
   return formatTable(
-    ['objects', 'list', 'via', 'conn', 'p50 ms', 'p95 ms', 'req/s', 'lists/s', 'objects/s', 'bytes/resp', 'requests'],
+    ['objects', 'list', 'via', 'client', 'conn', 'p50 ms', 'p95 ms', 'req/s', 'lists/s', 'objects/s', 'bytes/resp', 'requests'],
     rows.map(r => [
       r.objects,
       r.shape,
       r.side === 'ome' ? 'ome-backend' : 'k8s proxy',
+      r.client ?? 'autocannon',
       r.connections,
       fmt(r.latency.p50, 0),
       fmt(r.latency.p95, 0),

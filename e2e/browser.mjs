@@ -47,12 +47,12 @@ export async function launchBrowser({ viewport }) {
 }
 
 /**
- * Opens `pathname` of the app and signs in as guest (the dev sign-in page; its confirm()
- * dialog is accepted), then waits for the sidebar's OME link.
+ * Opens `pathname` of the app (at `baseUrl`, default BASE_URL) and signs in as guest (the dev
+ * sign-in page; its confirm() dialog is accepted), then waits for the sidebar's OME link.
  */
-export async function signIn(page, pathname = '/ome') {
+export async function signIn(page, pathname = '/ome', baseUrl = BASE_URL) {
   page.on('dialog', d => d.accept());
-  await page.goto(`${BASE_URL}${pathname}`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${baseUrl}${pathname}`, { waitUntil: 'domcontentloaded' });
   // A context that signed in before keeps its session: then the app shows at once.
   const enter = page.getByRole('button', { name: 'Enter' });
   const signedIn = page.locator('a[href="/ome"]').first();

@@ -58,6 +58,9 @@ async function answers(url) {
  *   7007); 'free': free loopback ports
  * @param {string[]} [opts.configs]  config files before the generated ones
  * @param {string} [opts.stateDir]  for the generated config files and the watchdog's process file
+ * @param {boolean} [opts.builtApp]  serve the production build of packages/app (packages/app/dist,
+ *   `yarn build` there first) from the backend's app plugin instead of starting the dev server:
+ *   only the backend is started and the app is at the backend's URL
  * @param {string} [opts.logFile]  write the app's output there (default: inherit stdio)
  * @param {number} [opts.timeoutMs]  how long to wait for both to answer (default 5 min)
  * @returns {Promise<{ appUrl: string, backendUrl: string, configs: string[], pid: number, stop: () => Promise<void>, exited: Promise<number> }>}
@@ -69,6 +72,7 @@ export async function startExampleApp({
   env = {},
   ports = 'fixed',
   configs,
+  builtApp = false,
   stateDir = path.join(REPO_ROOT, '.local', 'example-app'),
   logFile,
   output = logFile ?? 'inherit',
@@ -91,9 +95,18 @@ export async function startExampleApp({
   let backendUrl = BACKEND_URL;
   if (ports === 'free') {
     const [appPort, backendPort] = await freePorts(2);
-    appUrl = `http://localhost:${appPort}`;
     backendUrl = `http://localhost:${backendPort}`;
+    appUrl = builtApp ? backendUrl : `http://localhost:${appPort}`;
     configFiles.push(await writePortsAppConfig(path.join(stateDir, 'app-config.ports.yaml'), { appUrl, backendUrl }));
+  }
+  if (builtApp && ports === 'fixed') {
+    // the backend's app plugin serves the bundle: the app's URL is the backend's
+    appUrl = backendUrl;
+    const file = path.join(stateDir, 'app-config.ports.yaml');
+    configFiles.push(await writePortsAppConfig(file, { appUrl, backendUrl }));
+  }
+  if (builtApp && !fs.existsSync(path.join(REPO_ROOT, 'packages', 'app', 'dist', 'index.html'))) {
+    throw new Error('start: builtApp needs the production build of packages/app (run `yarn build` there)');
   }
   for (const [url, what] of [
     [appUrl, 'app'],
@@ -109,7 +122,7 @@ export async function startExampleApp({
     'repo',
     'start',
     ...configFiles.flatMap(c => ['--config', path.resolve(REPO_ROOT, c)]),
-    'app',
+    ...(builtApp ? [] : ['app']),
     'backend',
   ];
   let stdio = 'inherit';
