@@ -21,6 +21,7 @@ import {
   startOmeBackend,
 } from './__testUtils__/controlPlane';
 import {
+  bodyText,
   FuzzRequest,
   omeDocument,
   operationArbitraries,
@@ -72,12 +73,7 @@ interface Answer {
  */
 function send(r: FuzzRequest): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const body =
-      r.body === undefined
-        ? undefined
-        : 'raw' in r.body
-        ? r.body.raw
-        : JSON.stringify(r.body.json);
+    const body = bodyText(r);
     const req = http.request(
       {
         host: '127.0.0.1',
@@ -150,13 +146,8 @@ function violation(answer: Answer): string | undefined {
 }
 
 function describeCase(r: FuzzRequest, answer?: Answer): string {
-  const body =
-    r.body === undefined
-      ? ''
-      : ` body=${('raw' in r.body
-          ? r.body.raw
-          : JSON.stringify(r.body.json)
-        ).slice(0, 200)}`;
+  const text = bodyText(r);
+  const body = text === undefined ? '' : ` body=${text.slice(0, 200)}`;
   return `${r.operationId} ${r.method} ${r.path.slice(0, 200)}?${r.query.slice(
     0,
     200,
@@ -203,7 +194,9 @@ beforeAll(async () => {
     kind: 'Namespace',
     metadata: { name: NAMESPACE },
   });
-  expect(created.status).toBe(201);
+  if (created.status !== 201) {
+    throw new Error(`could not create namespace ${NAMESPACE}: ${created.status}`);
+  }
   // eslint-disable-next-line no-console
   console.log(
     `fuzz: seed ${SEED} (reproduce with OME_FUZZ_SEED=${SEED}), ${RUNS_PER_OPERATION} valid + ${RUNS_PER_OPERATION} hostile cases per operation, ${YAML_RUNS} YAML imports`,

@@ -12,6 +12,7 @@ import express from 'express';
 import fc from 'fast-check';
 import request from 'supertest';
 import {
+  bodyText,
   FuzzRequest,
   omeDocument,
   operationArbitraries,
@@ -47,7 +48,7 @@ function send(app: express.Express, r: FuzzRequest) {
   const test = (request(app) as any)[r.method.toLowerCase()](url);
   if (!r.body) return test;
   test.set('Content-Type', 'application/json');
-  return test.send('raw' in r.body ? r.body.raw : JSON.stringify(r.body.json));
+  return test.send(bodyText(r));
 }
 
 describe('openApiArbitraries', () => {

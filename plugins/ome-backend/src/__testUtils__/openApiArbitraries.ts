@@ -64,6 +64,12 @@ export interface FuzzRequest {
   valid: boolean;
 }
 
+/** The text a case sends as its body (undefined: none). */
+export function bodyText(r: FuzzRequest): string | undefined {
+  if (r.body === undefined) return undefined;
+  return 'raw' in r.body ? r.body.raw : JSON.stringify(r.body.json);
+}
+
 export interface OperationArbitraries {
   operationId: string;
   method: string;
