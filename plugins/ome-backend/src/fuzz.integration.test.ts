@@ -11,7 +11,6 @@
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
 import fc from 'fast-check';
-import http from 'node:http';
 import net from 'node:net';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -26,6 +25,7 @@ import {
   omeDocument,
   operationArbitraries,
 } from './__testUtils__/openApiArbitraries';
+import { FuzzAnswer, sendFuzzRequest } from './__testUtils__/sendFuzzRequest';
 import {
   StandinModelHub,
   startStandinModelHub,
@@ -61,63 +61,12 @@ let backend: Awaited<ReturnType<typeof startOmeBackend>>;
 let hub: StandinModelHub;
 let port: number;
 
-interface Answer {
-  status: number;
-  contentType: string;
-  text: string;
-}
-
-/**
- * Sends one request with node:http, the path exactly as given (fetch's URL parser would fold
- * `%2E%2E` segments away). Streams (events, followed logs) are read until their first chunk.
- */
-function send(r: FuzzRequest): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const body = bodyText(r);
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: r.method,
-        path: `/api/ome${r.path}${r.query ? `?${r.query}` : ''}`,
-        headers: {
-          authorization: AUTHORIZATION,
-          ...(body !== undefined && {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-          }),
-        },
-        timeout: REQUEST_TIMEOUT_MS,
-      },
-      res => {
-        const contentType = String(res.headers['content-type'] ?? '');
-        const chunks: Buffer[] = [];
-        const done = () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            contentType,
-            text: Buffer.concat(chunks).toString('utf8'),
-          });
-        res.on('data', chunk => {
-          chunks.push(chunk);
-          if (
-            contentType.startsWith('text/event-stream') ||
-            contentType.startsWith('text/plain')
-          ) {
-            req.destroy();
-            done();
-          }
-        });
-        res.on('end', done);
-        res.on('error', () => done());
-      },
-    );
-    req.on('timeout', () => {
-      req.destroy();
-      reject(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`));
-    });
-    req.on('error', reject);
-    req.end(body);
+function send(r: FuzzRequest): Promise<FuzzAnswer> {
+  return sendFuzzRequest(r, {
+    port,
+    basePath: '/api/ome',
+    headers: { authorization: AUTHORIZATION },
+    timeoutMs: REQUEST_TIMEOUT_MS,
   });
 }
 
@@ -129,7 +78,7 @@ function dryRunOnly(r: FuzzRequest, hasDryRun: boolean): FuzzRequest {
 }
 
 /** What is wrong with an answer (undefined: it keeps the property). */
-function violation(answer: Answer): string | undefined {
+function violation(answer: FuzzAnswer): string | undefined {
   if (answer.status >= 500) return `${answer.status}`;
   if (answer.status >= 400) {
     let message: unknown;
@@ -145,7 +94,7 @@ function violation(answer: Answer): string | undefined {
   return undefined;
 }
 
-function describeCase(r: FuzzRequest, answer?: Answer): string {
+function describeCase(r: FuzzRequest, answer?: FuzzAnswer): string {
   const text = bodyText(r);
   const body = text === undefined ? '' : ` body=${text.slice(0, 200)}`;
   return `${r.operationId} ${r.method} ${r.path.slice(0, 200)}?${r.query.slice(
@@ -161,7 +110,7 @@ async function fuzz(cases: FuzzRequest[]) {
   const violations: string[] = [];
   const statuses = new Map<number, number>();
   for (const r of cases) {
-    let answer: Answer | undefined;
+    let answer: FuzzAnswer | undefined;
     try {
       answer = await send(r);
     } catch (error) {
@@ -195,7 +144,9 @@ beforeAll(async () => {
     metadata: { name: NAMESPACE },
   });
   if (created.status !== 201) {
-    throw new Error(`could not create namespace ${NAMESPACE}: ${created.status}`);
+    throw new Error(
+      `could not create namespace ${NAMESPACE}: ${created.status}`,
+    );
   }
   // eslint-disable-next-line no-console
   console.log(
