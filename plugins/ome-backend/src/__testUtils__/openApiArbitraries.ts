@@ -268,12 +268,12 @@ function deepBody(
       fc.boolean(),
     )
     .map(([value, depth, asArray]) => {
-      const holder =
-        value && typeof value === 'object' && !Array.isArray(value)
-          ? schema.properties?.spec
-            ? { ...value, spec: { deep: DEEP } }
-            : { ...value, deep: DEEP }
-          : { deep: DEEP };
+      const base =
+        value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+      // Inside `spec` where there is one (the objects' free-form part), else beside.
+      const holder = schema.properties?.spec
+        ? { ...base, spec: { deep: DEEP } }
+        : { ...base, deep: DEEP };
       return JSON.stringify(holder).replace(
         JSON.stringify(DEEP),
         deeplyNestedJson(depth, asArray),
