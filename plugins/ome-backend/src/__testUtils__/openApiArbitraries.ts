@@ -269,7 +269,9 @@ function deepBody(
     )
     .map(([value, depth, asArray]) => {
       const base =
-        value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+        value && typeof value === 'object' && !Array.isArray(value)
+          ? value
+          : {};
       // Inside `spec` where there is one (the objects' free-form part), else beside.
       const holder = schema.properties?.spec
         ? { ...base, spec: { deep: DEEP } }
