@@ -16,12 +16,24 @@ import { HubTokenSecrets, secretNamespaceOf } from './HubTokenSecrets';
 import { HuggingFaceHub } from './HuggingFaceHub';
 import { OmeResourceWriter } from './OmeResourceWriter';
 
-function checkIds(modelId: string, revision?: string): void {
+/** Checks what goes into the hub's URLs and headers before anything is sent. */
+function checkRequest(
+  modelId: string,
+  revision?: string,
+  token?: string,
+): void {
   const idProblem = hfModelIdProblem(modelId);
   if (idProblem) throw new InputError(`modelId: ${idProblem}`);
   if (revision !== undefined) {
     const revProblem = hfRevisionProblem(revision);
     if (revProblem) throw new InputError(`revision: ${revProblem}`);
+  }
+  // The token travels in an Authorization header: a character a header cannot carry made
+  // fetch throw, which read as "hub unreachable" (503) instead of the caller's mistake.
+  if (token !== undefined && !/^[\x21-\x7e]{8,512}$/.test(token)) {
+    throw new InputError(
+      'token: must be 8 to 512 printable characters without spaces',
+    );
   }
 }
 
@@ -55,7 +67,7 @@ export class HuggingFaceService {
     revision?: string,
     token?: string,
   ): Promise<HfInspection> {
-    checkIds(modelId, revision);
+    checkRequest(modelId, revision, token);
     const model = await this.#hub.model(modelId, revision, token);
     const config = await this.#hub.config(modelId, revision, token);
     const detection = detectHfModel(model, config.ok ? config.json : undefined);
@@ -88,17 +100,12 @@ export class HuggingFaceService {
     },
   ): Promise<HfImportResult> {
     const { cluster, kind, name, modelId, revision, token } = request;
-    checkIds(modelId, revision);
+    checkRequest(modelId, revision, token);
     if (kind === 'BaseModel' && !request.namespace) {
       throw new InputError('namespace: is required for a BaseModel');
     }
     if (kind === 'ClusterBaseModel' && request.namespace) {
       throw new InputError('namespace: a ClusterBaseModel is cluster-scoped');
-    }
-    if (token !== undefined && !/^[\x21-\x7e]{8,512}$/.test(token)) {
-      throw new InputError(
-        'token: must be 8 to 512 printable characters without spaces',
-      );
     }
     const inspection = await this.inspect(modelId, revision, token);
     if (inspection.model.gated && !token) {

@@ -16,6 +16,7 @@ import { OmeResourceWriter } from './OmeResourceWriter';
 import { NotAllowedError } from '@backstage/errors';
 import { badRequest, clusterFailureOf, detailsOf } from './errors';
 import { sanitizeObject } from './sanitize';
+import { yamlNestingProblem } from './yamlNesting';
 import type { ImportRights } from './authorization';
 
 /** Most documents one import may hold. */
@@ -111,6 +112,8 @@ export class ImportService {
     if (namespaceProblem)
       throw badRequest(`body.namespace: ${namespaceProblem}`);
 
+    const nesting = yamlNestingProblem(yaml);
+    if (nesting) throw badRequest(`${field}: ${nesting}`);
     const documents = parseYamlDocuments(yaml);
     if (documents.length === 0)
       throw badRequest(`${field}: holds no documents`);

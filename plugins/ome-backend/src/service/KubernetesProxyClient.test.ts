@@ -295,6 +295,63 @@ describe('KubernetesProxyClient', () => {
     });
   });
 
+  // Found by fuzz.integration.test.ts: these were 500s (fetch threw on the header, or the
+  // URL parser folded `..` away and the route read another resource's answer).
+  it('answers 404 without sending for a cluster name no header can carry', async () => {
+    const fetchMock = jest.fn(async () => jsonResponse(200, {}));
+    const client = new KubernetesProxyClient({
+      discovery,
+      auth,
+      fetch: fetchMock as unknown as typeof fetch,
+    });
+    for (const cluster of [
+      'a\r\nX-Injected: 1',
+      'a\u0000',
+      '名前',
+      ' a',
+      'a\t',
+    ]) {
+      await expect(client.request(cluster, '/version')).rejects.toMatchObject({
+        name: 'NotFoundError',
+        clusterFailure: { reason: 'unknown-cluster', statusCode: 404 },
+      });
+      await expect(
+        client.openStream(cluster, '/version', {
+          signal: new AbortController().signal,
+        }),
+      ).rejects.toMatchObject({ name: 'NotFoundError' });
+    }
+    expect(fetchMock).not.toHaveBeenCalled();
+    await client.request('ü-cluster with space', '/version');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers 404 without sending for a `.` or `..` path segment', async () => {
+    const fetchMock = jest.fn(async () => jsonResponse(200, {}));
+    const client = new KubernetesProxyClient({
+      discovery,
+      auth,
+      fetch: fetchMock as unknown as typeof fetch,
+    });
+    for (const name of ['.', '..', '%2E%2e']) {
+      await expect(
+        client.request(
+          'a',
+          `/apis/ome.io/v1beta1/clusterbasemodels/${name}?x=..`,
+        ),
+      ).rejects.toMatchObject({
+        name: 'NotFoundError',
+        clusterFailure: { reason: 'not-found', statusCode: 404 },
+      });
+    }
+    expect(fetchMock).not.toHaveBeenCalled();
+    await client.request(
+      'a',
+      '/apis/ome.io/v1beta1/clusterbasemodels/a..b?x=..',
+    );
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
   it('reports a timeout as unreachable', async () => {
     const client = new KubernetesProxyClient({
       discovery,

@@ -22,6 +22,52 @@ import {
 /** The header the kubernetes backend's proxy routes a request by. */
 export const HEADER_KUBERNETES_CLUSTER = 'Backstage-Kubernetes-Cluster';
 
+/**
+ * A value an HTTP header carries unchanged: visible Latin-1 characters with inner spaces
+ * (fetch refuses control characters and anything beyond Latin-1, and trims outer spaces).
+ */
+const HEADER_SAFE =
+  /^[\x21-\x7e\x80-\xff](?:[\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?$/;
+
+function isDotSegment(segment: string): boolean {
+  try {
+    const decoded = decodeURIComponent(segment);
+    return decoded === '.' || decoded === '..';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a request cannot go to this cluster and path at all (undefined: it can). The cluster
+ * name travels in a header, so a name a header cannot carry is no cluster of the kubernetes
+ * backend (fetch threw on it: a 500). A `.` or `..` path segment (a name Kubernetes never
+ * gives an object) would be folded away by URL parsing and address another resource.
+ */
+function unaddressable(
+  cluster: string,
+  path: string,
+): ClusterRequestError | undefined {
+  if (!HEADER_SAFE.test(cluster)) {
+    return new ClusterRequestError(
+      cluster,
+      'unknown-cluster',
+      `The kubernetes backend does not know cluster '${cluster}' (a cluster name has no control characters, characters beyond Latin-1 or outer spaces)`,
+      404,
+    );
+  }
+  const segments = path.split('?')[0].split('/');
+  if (segments.some(isDotSegment)) {
+    return new ClusterRequestError(
+      cluster,
+      'not-found',
+      `No Kubernetes object is named '.' or '..' (${path.split('?')[0]})`,
+      404,
+    );
+  }
+  return undefined;
+}
+
 /** One cluster as the kubernetes backend's `GET /clusters` lists it. */
 export interface KubernetesClusterSummary {
   name: string;
@@ -254,6 +300,8 @@ export class KubernetesProxyClient {
     options: ProxyRequestOptions = {},
   ): Promise<{ body: T; warnings: string[] }> {
     try {
+      const refused = unaddressable(cluster, path);
+      if (refused) throw refused;
       return await this.#exchange<T>(cluster, path, options);
     } catch (error) {
       // The one place a cluster's answer becomes the error the OME backend answers with.
@@ -313,6 +361,8 @@ export class KubernetesProxyClient {
     path: string,
     options: { signal: AbortSignal; accept?: string; asPlugin?: boolean },
   ): Promise<Response> {
+    const refused = unaddressable(cluster, path);
+    if (refused) throw toHttpError(refused, { kind: kindOfApiPath(path) });
     const timeoutMs = this.#timeoutMs;
     const base = await this.#discovery.getBaseUrl(this.#pluginId);
     const headers = await this.#proxyHeaders(cluster, options);

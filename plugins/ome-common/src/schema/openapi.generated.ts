@@ -115,6 +115,7 @@ export const spec = {
       resourceVersion: {
         name: 'resourceVersion',
         in: 'query',
+        allowReserved: true,
         required: false,
         description:
           'Delete only if the object is still at this version (else 409)',
@@ -126,6 +127,7 @@ export const spec = {
       clusters: {
         name: 'cluster',
         in: 'query',
+        allowReserved: true,
         required: false,
         description: 'Only these clusters (repeatable; all by default)',
         style: 'form',
@@ -141,6 +143,7 @@ export const spec = {
       namespaces: {
         name: 'namespace',
         in: 'query',
+        allowReserved: true,
         required: false,
         description: 'Only these namespaces (repeatable; namespaced kinds)',
         style: 'form',
@@ -156,6 +159,7 @@ export const spec = {
       labelSelector: {
         name: 'labelSelector',
         in: 'query',
+        allowReserved: true,
         required: false,
         description: 'A Kubernetes label selector, e.g. `team=a,tier!=gpu`',
         schema: {
@@ -165,6 +169,7 @@ export const spec = {
       search: {
         name: 'search',
         in: 'query',
+        allowReserved: true,
         required: false,
         description:
           "Case-insensitive substring of name, namespace or the kind's summary columns",
@@ -175,6 +180,7 @@ export const spec = {
       sort: {
         name: 'sort',
         in: 'query',
+        allowReserved: true,
         required: false,
         description:
           "A column id of the kind (ome-common's `omeColumns`); `name` by default",
@@ -215,6 +221,7 @@ export const spec = {
       selectionNamespace: {
         name: 'namespace',
         in: 'query',
+        allowReserved: true,
         required: false,
         description:
           "The namespace the InferenceService would live in: its ServingRuntimes take part (default: the model's namespace; for a cluster model, none)",
@@ -1963,6 +1970,7 @@ export const spec = {
           {
             name: 'cluster',
             in: 'query',
+            allowReserved: true,
             required: true,
             schema: {
               type: 'string',
@@ -1972,6 +1980,7 @@ export const spec = {
           {
             name: 'namespace',
             in: 'query',
+            allowReserved: true,
             required: false,
             description: 'Namespace (namespaced kinds only; required for them)',
             schema: {
@@ -2059,6 +2068,7 @@ export const spec = {
           {
             name: 'search',
             in: 'query',
+            allowReserved: true,
             required: true,
             schema: {
               type: 'string',
@@ -3054,6 +3064,7 @@ export const spec = {
             {
               name: 'container',
               in: 'query',
+              allowReserved: true,
               required: false,
               description:
                 "Container name (the pod's first container by default)",
