@@ -15,7 +15,6 @@ import { KubernetesProxyClient } from './KubernetesProxyClient';
 import { OmeResourceWriter } from './OmeResourceWriter';
 import { NotAllowedError } from '@backstage/errors';
 import { badRequest, clusterFailureOf, detailsOf } from './errors';
-import { sanitizeObject } from './sanitize';
 import type { ImportRights } from './authorization';
 
 /** Most documents one import may hold. */
@@ -316,9 +315,6 @@ export class ImportService {
         }
         const target = { cluster, kind: plan.kind, namespace: plan.namespace };
         const name = plan.object.metadata.name;
-        const before = await this.#writer
-          .getStored({ ...target, name })
-          .catch(() => undefined);
         const written = await this.#writer.upsert(target, plan.object, {
           dryRun: false,
           authorizeCreate,
@@ -326,25 +322,19 @@ export class ImportService {
         });
         result.outcome = written.outcome;
         if (written.warnings.length) result.warnings = written.warnings;
+        // Undone only over the version this import wrote: someone else's later change stays.
+        const ours = written.object.metadata.resourceVersion!;
+        const ref = { ...target, name };
         if (written.outcome === 'created') {
-          undo.push({ i, run: () => this.#writer.delete({ ...target, name }) });
-        } else if (written.outcome === 'updated' && before) {
           undo.push({
             i,
-            run: async () => {
-              const now = await this.#writer.getStored({ ...target, name });
-              const restored = sanitizeObject(plan.kind, before);
-              return this.#writer.update(
-                { ...target, name },
-                {
-                  ...restored,
-                  metadata: {
-                    ...restored.metadata,
-                    resourceVersion: now.metadata.resourceVersion,
-                  },
-                },
-              );
-            },
+            run: () => this.#writer.delete(ref, { resourceVersion: ours }),
+          });
+        } else if (written.outcome === 'updated' && written.before) {
+          const before = written.before;
+          undo.push({
+            i,
+            run: () => this.#writer.restore(ref, before, ours),
           });
         }
       } catch (error) {

@@ -455,7 +455,43 @@ export class OmeResourceWriter {
     return this.#createStored(target, object, !!options.dryRun);
   }
 
-  /** Creates, or updates to match `object`, for the import of one document. */
+  /**
+   * Puts `before` (the object as stored before a write of ours, unredacted) back, but only
+   * over the version `over` that our write left: a change someone else made since is kept
+   * and this answers 409 instead. For undoing an import that failed half-way: restoring the
+   * redacted copy instead would leave a token the import changed changed.
+   */
+  async restore(
+    target: OmeObjectRef,
+    before: KubernetesObject,
+    over: string,
+  ): Promise<void> {
+    const { cluster, kind, name } = target;
+    const { managedFields: _managedFields, ...metadata } = before.metadata;
+    try {
+      const { body } = await this.#client.exchange<KubernetesObject>(
+        cluster,
+        omeResourcePath(kind, { namespace: target.namespace, name }),
+        {
+          method: 'PUT',
+          body: { ...before, metadata: { ...metadata, resourceVersion: over } },
+        },
+      );
+      await this.#written(cluster, kind, body);
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        throw new ConflictError(
+          `${kind} '${name}' on cluster '${cluster}' was changed by someone else since this import wrote it; not restored`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Creates, or updates to match `object`, for the import of one document. `before` is the
+   * stored object an update was applied over (unredacted; for a rollback).
+   */
   async upsert(
     target: { cluster: string; kind: OmeKind; namespace?: string },
     object: KubernetesObject,
@@ -467,7 +503,10 @@ export class OmeResourceWriter {
       ) => Promise<void>;
     },
   ): Promise<
-    OmeWriteResult & { outcome: 'created' | 'updated' | 'unchanged' }
+    OmeWriteResult & {
+      outcome: 'created' | 'updated' | 'unchanged';
+      before?: KubernetesObject;
+    }
   > {
     const name = object.metadata?.name;
     const existing = await this.getStored({ ...target, name }).catch(error => {
@@ -495,7 +534,11 @@ export class OmeResourceWriter {
       },
       { dryRun: options.dryRun, authorize: options.authorizeUpdate },
     );
-    return { ...result, outcome: result.changed ? 'updated' : 'unchanged' };
+    return {
+      ...result,
+      outcome: result.changed ? 'updated' : 'unchanged',
+      before: existing,
+    };
   }
 }
 
