@@ -16,12 +16,14 @@ import {
 } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
+  Permission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import fs from 'node:fs';
 import net from 'node:net';
 import omePlugin from '../index';
+import { plantSecret } from './plantedSecrets';
 
 export interface ControlPlaneCluster {
   name: string;
@@ -114,6 +116,12 @@ export const clusterB = controlPlane.clusters.find(
 export function seeded(cluster: string, kind: string): number {
   return controlPlane.seed.find(s => s.cluster === cluster)!.counts[kind] ?? 0;
 }
+// The clusters' credentials are secrets too: the sweep looks for them everywhere.
+for (const cluster of controlPlane.clusters) {
+  for (const [user, token] of Object.entries(cluster.tokens)) {
+    plantSecret(token, `${cluster.name} token of ${user}`);
+  }
+}
 export const DEAD = 'ome-dev-dead';
 
 /** A loopback port nobody listens on. */
@@ -160,7 +168,9 @@ export function backendConfig(deadPort?: number) {
  * A permissions service that decides `ome.*` permissions with `decide` and allows
  * everything else (the kubernetes plugin's own checks for the OME backend's service calls).
  */
-export function omePermissionsFactory(decide: () => PolicyDecision) {
+export function omePermissionsFactory(
+  decide: (permission: Permission) => PolicyDecision,
+) {
   const service: PermissionsService = {
     async authorize(requests) {
       return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
@@ -168,7 +178,7 @@ export function omePermissionsFactory(decide: () => PolicyDecision) {
     async authorizeConditional(requests) {
       return requests.map(r =>
         r.permission.name.startsWith('ome.')
-          ? decide()
+          ? decide(r.permission)
           : { result: AuthorizeResult.ALLOW },
       ) as any;
     },
@@ -184,7 +194,8 @@ export function omePermissionsFactory(decide: () => PolicyDecision) {
 export async function startOmeBackend(
   options: {
     deadPort?: number;
-    decide?: () => PolicyDecision;
+    /** Decides each `ome.*` permission (given) of every request. */
+    decide?: (permission: Permission) => PolicyDecision;
     /** Changes the configuration (e.g. `backend.reading.allow`). */
     configure?: (
       config: ReturnType<typeof backendConfig>,
