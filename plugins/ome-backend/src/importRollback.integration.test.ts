@@ -82,7 +82,9 @@ describe('POST /import that fails half-way', () => {
       kind: 'Namespace',
       metadata: { name: NAMESPACE },
     });
-    expect(ns.status).toBe(201);
+    if (ns.status !== 201) {
+      throw new Error(`namespace ${NAMESPACE}: ${JSON.stringify(ns.body)}`);
+    }
   });
 
   afterAll(async () => {

@@ -71,6 +71,18 @@ function asBuffer(chunk: unknown, encoding?: unknown): Buffer | undefined {
   );
 }
 
+/** The header name/value pairs of writeHead()'s arguments (an object, or a raw list). */
+function headerPairs(args: unknown[]): unknown[][] {
+  const headers = args.find(a => a && typeof a === 'object');
+  if (!Array.isArray(headers)) return Object.entries(headers ?? {});
+  if (headers.every(Array.isArray)) return headers as unknown[][];
+  const pairs: unknown[][] = [];
+  for (let i = 0; i + 1 < headers.length; i += 2) {
+    pairs.push([headers[i], headers[i + 1]]);
+  }
+  return pairs;
+}
+
 class RecordingLogger implements LoggerService {
   constructor(
     private readonly sweep: SecretSweep,
@@ -174,6 +186,8 @@ export class SecretSweep {
     };
     let sink: ((chunk: Buffer) => void) | undefined;
     let decoder: ReturnType<typeof decoderFor>;
+    // Headers given to writeHead() are not in getHeader().
+    let headEncoding: string | undefined;
     const open = () => {
       if (sink) return;
       decoder = decoderFor(
@@ -196,20 +210,12 @@ export class SecretSweep {
         sink = chunk => scanText(chunk.toString('utf8'));
       }
     };
-    // Headers given to writeHead() are not in getHeader().
-    let headEncoding: string | undefined;
     const writeHead = res.writeHead;
     res.writeHead = function recordedWriteHead(
       this: ServerResponse,
       ...args: unknown[]
     ) {
-      const headers = args.find(a => a && typeof a === 'object');
-      const pairs: unknown[][] = Array.isArray(headers)
-        ? headers.flatMap((h, i, all) =>
-            Array.isArray(h) ? [h] : i % 2 ? [] : [[h, all[i + 1]]],
-          )
-        : Object.entries(headers ?? {});
-      const encoding = pairs.find(
+      const encoding = headerPairs(args).find(
         ([k]) => String(k).toLowerCase() === 'content-encoding',
       );
       if (encoding) headEncoding = String(encoding[1]);
@@ -229,7 +235,11 @@ export class SecretSweep {
       }
       return (write as Function).call(this, chunk, ...rest);
     } as typeof res.write;
-    const sweep = this;
+    const ended = () => {
+      decoder?.end();
+      this.counts.responses += 1;
+      this.scan(`${source} (headers)`, JSON.stringify(res.getHeaders()));
+    };
     res.end = function recordedEnd(
       this: ServerResponse,
       chunk?: unknown,
@@ -240,9 +250,7 @@ export class SecretSweep {
         open();
         sink!(buffer);
       }
-      decoder?.end();
-      sweep.counts.responses += 1;
-      sweep.scan(`${source} (headers)`, JSON.stringify(res.getHeaders()));
+      ended();
       return (end as Function).call(this, chunk, ...rest);
     } as typeof res.end;
   }
