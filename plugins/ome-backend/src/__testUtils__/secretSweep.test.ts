@@ -1,4 +1,4 @@
-import { createServer, Server } from 'node:http';
+import { createServer, get, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { plantSecret, plantedToken } from './plantedSecrets';
@@ -14,6 +14,20 @@ async function serve(
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/api/thing?q=1`, server };
+}
+
+/** The body of a GET of `url` (decompressed), on a connection of its own. */
+function fetchText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, res => {
+      const gzipped = res.headers['content-encoding'] === 'gzip';
+      const body = gzipped ? res.pipe(zlib.createGunzip()) : res;
+      const chunks: Buffer[] = [];
+      body.on('data', c => chunks.push(c));
+      body.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      body.on('error', reject);
+    }).on('error', reject);
+  });
 }
 
 describe('SecretSweep', () => {
@@ -37,8 +51,7 @@ describe('SecretSweep', () => {
       res.end(body.subarray(half));
     });
     servers.push(server);
-    const answer = await fetch(url);
-    expect(await answer.text()).toContain(token);
+    expect(await fetchText(url)).toContain(token);
     await sweep.settled();
 
     expect(sweep.counts.responses).toBe(1);
@@ -68,7 +81,7 @@ describe('SecretSweep', () => {
       res.end(`{"items":["${foreign}"]}`);
     });
     servers.push(server);
-    await (await fetch(url)).text();
+    await fetchText(url);
     await sweep.settled();
 
     expect(sweep.leaks.map(l => l.secret).sort()).toEqual([
@@ -110,7 +123,7 @@ describe('SecretSweep', () => {
       res.end('{"spec":{"token":"<redacted>"}}');
     });
     servers.push(server);
-    await (await fetch(url)).text();
+    await fetchText(url);
     sweep.recordLog('info', 'fine', {}, { isAuditEvent: true });
     await sweep.settled();
     expect(sweep.counts).toMatchObject({
