@@ -38,14 +38,18 @@ function setup(restore: () => Promise<void>) {
         throw new NotAllowedError(
           'resourcequotas "q" is forbidden: exceeded quota',
         );
-      const resourceVersion = name === 'kept' ? '5' : '6';
+      const written = {
+        ...object,
+        metadata: {
+          ...object.metadata,
+          resourceVersion: name === 'kept' ? '5' : '6',
+        },
+      };
       return {
         outcome,
         warnings: [],
-        object: {
-          ...object,
-          metadata: { ...object.metadata, resourceVersion },
-        },
+        object: written,
+        written,
         ...(outcome === 'updated' && { before }),
       };
     },
@@ -53,7 +57,7 @@ function setup(restore: () => Promise<void>) {
   const writer = {
     upsert,
     restore: jest.fn(restore),
-    delete: jest.fn(async () => ({})),
+    undoCreate: jest.fn(async () => ({})),
   };
   const service = new ImportService({
     client: {} as KubernetesProxyClient,
@@ -66,7 +70,7 @@ function setup(restore: () => Promise<void>) {
 }
 
 describe('ImportService rollback', () => {
-  it('deletes the created object over the version it created and restores the updated one from the stored copy over the version it wrote', async () => {
+  it('undoes the created object and restores the updated one from the stored copy, each against what this import wrote', async () => {
     const { service, writer, before, yaml } = setup(async () => undefined);
     const answer = await service.import(
       { cluster: 'a', yaml, dryRun: false },
@@ -78,17 +82,21 @@ describe('ImportService rollback', () => {
       'rolled-back',
       'failed',
     ]);
-    expect(writer.delete).toHaveBeenCalledWith(
+    expect(writer.undoCreate).toHaveBeenCalledWith(
       { cluster: 'a', kind: 'BaseModel', namespace: 'team-a', name: 'new-a' },
-      { resourceVersion: '6' },
+      expect.objectContaining({
+        metadata: expect.objectContaining({ resourceVersion: '6' }),
+      }),
     );
     expect(writer.restore).toHaveBeenCalledWith(
       { cluster: 'a', kind: 'BaseModel', namespace: 'team-a', name: 'kept' },
       before,
-      '5',
+      expect.objectContaining({
+        metadata: expect.objectContaining({ resourceVersion: '5' }),
+      }),
     );
     // Undone newest first.
-    expect(writer.delete.mock.invocationCallOrder[0]).toBeLessThan(
+    expect(writer.undoCreate.mock.invocationCallOrder[0]).toBeLessThan(
       writer.restore.mock.invocationCallOrder[0],
     );
   });

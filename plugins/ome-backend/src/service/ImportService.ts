@@ -322,15 +322,12 @@ export class ImportService {
         });
         result.outcome = written.outcome;
         if (written.warnings.length) result.warnings = written.warnings;
-        // Undone only over the version this import wrote: someone else's later change stays.
-        const ours = written.object.metadata.resourceVersion!;
+        // Undone only while the object is as this import wrote it: someone else's change stays.
+        const ours = written.written;
         const ref = { ...target, name };
-        if (written.outcome === 'created') {
-          undo.push({
-            i,
-            run: () => this.#writer.delete(ref, { resourceVersion: ours }),
-          });
-        } else if (written.outcome === 'updated' && written.before) {
+        if (written.outcome === 'created' && ours) {
+          undo.push({ i, run: () => this.#writer.undoCreate(ref, ours) });
+        } else if (written.outcome === 'updated' && written.before && ours) {
           const before = written.before;
           undo.push({
             i,
