@@ -104,7 +104,10 @@ describe('a planted token, end to end', () => {
     expectRedacted(one.body.object);
     expect(one.text).not.toContain(TOKEN);
 
-    const list = await request(server).get(scope).set('Authorization', auth());
+    const list = await request(server)
+      .get('/api/ome/basemodels')
+      .query({ cluster: clusterA.name, namespace: NAMESPACE })
+      .set('Authorization', auth());
     expect(list.status).toBe(200);
     const items = list.body.items as Array<{ object: KubernetesObject }>;
     const source = items.find(i => i.object.metadata.name === 'source');

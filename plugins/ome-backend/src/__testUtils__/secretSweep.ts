@@ -13,9 +13,12 @@ import {
 import type { Server, IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
 import { PLANTED_TOKEN_PATTERN, plantedSecrets } from './plantedSecrets';
+import { withRequestCachedHttpAuth } from './requestCachedHttpAuth';
 
 /** Characters kept from the end of a streamed body, so a secret split across chunks is seen. */
 const CARRY = 512;
+/** Where the kubernetes backend's proxy is mounted in a test backend. */
+const KUBERNETES_PROXY = '/api/kubernetes/proxy/';
 /** Leaks reported per suite (the first ones say enough). */
 const MAX_LEAKS = 20;
 
@@ -177,6 +180,9 @@ export class SecretSweep {
   }
 
   #watch(req: IncomingMessage, res: ServerResponse) {
+    // The kubernetes backend's proxy hands cluster objects through unchanged, by design, to
+    // a caller holding `kubernetes.proxy`: here the OME backend, whose answers are swept.
+    if ((req.url ?? '').startsWith(KUBERNETES_PROXY)) return;
     const source = `response to ${req.method} ${(req.url ?? '').split('?')[0]}`;
     let carry = '';
     const scanText = (text: string) => {
@@ -281,6 +287,8 @@ export class SecretSweep {
 /**
  * Makes every `startTestBackend` of this test file record its responses and log lines
  * (unless the suite gives its own root logger) and checks them after the file's tests.
+ * Its mock httpAuth remembers each request's credentials like the real one
+ * (requestCachedHttpAuth.ts): the plain mock put the clusters' tokens into log lines.
  * An integration suite that started no recorded backend fails: the sweep would prove nothing.
  */
 export function installSecretSweep(): SecretSweep {
@@ -288,20 +296,26 @@ export function installSecretSweep(): SecretSweep {
   type Start = (options: {
     features?: unknown[];
   }) => Promise<{ server: Server }>;
+  let mockServices: ReturnType<typeof withRequestCachedHttpAuth> | undefined;
   const recorded =
     (start: Start): Start =>
     async options => {
       const features = options.features ?? [];
-      const ownLogger = features.some(
-        f =>
-          (f as { service?: { id?: string } })?.service?.id ===
-          coreServices.rootLogger.id,
-      );
+      const gives = (id: string) =>
+        features.some(
+          f => (f as { service?: { id?: string } })?.service?.id === id,
+        );
       const backend = await start({
         ...options,
-        features: ownLogger
-          ? features
-          : [sweep.rootLoggerFactory(), ...features],
+        features: [
+          ...(gives(coreServices.rootLogger.id)
+            ? []
+            : [sweep.rootLoggerFactory()]),
+          ...(gives(coreServices.httpAuth.id)
+            ? []
+            : [mockServices!.httpAuth.factory()]),
+          ...features,
+        ],
       });
       sweep.recordResponses(backend.server);
       sweep.counts.backends += 1;
@@ -310,9 +324,11 @@ export function installSecretSweep(): SecretSweep {
   // A mock factory runs only when a test loads the module: unit tests stay light.
   jest.mock('@backstage/backend-test-utils', () => {
     const actual = jest.requireActual('@backstage/backend-test-utils');
+    mockServices = withRequestCachedHttpAuth(actual.mockServices);
     return {
       ...actual,
       __esModule: true,
+      mockServices,
       startTestBackend: recorded(actual.startTestBackend),
     };
   });
