@@ -16,6 +16,7 @@ import {
   clusterA,
   kubeRequest,
   startOmeBackend,
+  warmUp,
 } from './__testUtils__/controlPlane';
 import { plantedToken } from './__testUtils__/plantedSecrets';
 
@@ -77,6 +78,7 @@ describe('POST /import that fails half-way', () => {
     const backend = await startOmeBackend();
     server = backend.server;
     stop = () => backend.stop();
+    await warmUp(server);
     const ns = await kubeRequest(clusterA, 'POST', '/api/v1/namespaces', {
       apiVersion: 'v1',
       kind: 'Namespace',

@@ -21,6 +21,7 @@ import {
   clusterA,
   kubeRequest,
   startOmeBackend,
+  warmUp,
 } from './__testUtils__/controlPlane';
 
 jest.setTimeout(180_000);
@@ -56,6 +57,7 @@ describe('a stale write by a caller who may not write the object', () => {
     const backend = await startOmeBackend({ decide });
     server = backend.server;
     stop = () => backend.stop();
+    await warmUp(server);
     const ns = await kubeRequest(clusterA, 'POST', '/api/v1/namespaces', {
       apiVersion: 'v1',
       kind: 'Namespace',

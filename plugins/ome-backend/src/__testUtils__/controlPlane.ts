@@ -22,6 +22,7 @@ import {
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import fs from 'node:fs';
 import net from 'node:net';
+import supertest from 'supertest';
 import omePlugin from '../index';
 import { plantSecret } from './plantedSecrets';
 
@@ -217,6 +218,21 @@ export async function startOmeBackend(
       ...(options.decide ? [omePermissionsFactory(options.decide)] : []),
     ],
   });
+}
+
+/**
+ * The kubernetes backend's first cluster listing and the cache's first sync can outlast a
+ * request's timeout on a busy machine: a few tries at most (as a user), before the assertions.
+ */
+export async function warmUp(server: Parameters<typeof supertest>[0]) {
+  for (const path of ['/api/ome/clusters', '/api/ome/basemodels']) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const res = await supertest(server)
+        .get(path)
+        .set('Authorization', mockCredentials.user.header());
+      if (res.status === 200) break;
+    }
+  }
 }
 
 export { kubeRequest } from './kubeRequest';
