@@ -24,6 +24,7 @@ import {
   kubeRequest,
   startOmeBackend,
 } from './__testUtils__/controlPlane';
+import { plantedToken } from './__testUtils__/plantedSecrets';
 
 jest.setTimeout(180_000);
 
@@ -397,7 +398,7 @@ describe('OME resources: full lifecycle against the real control plane', () => {
     );
 
     const model = OME_KINDS.find(k => k.kind === 'BaseModel')!;
-    const secret = `hf_secret_${RUN}`;
+    const secret = plantedToken('crud');
     const withToken = newOmeObject('BaseModel', {
       name: `token-${RUN}`,
       namespace: NAMESPACE,

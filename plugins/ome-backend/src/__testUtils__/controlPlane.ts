@@ -16,12 +16,15 @@ import {
 } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
+  Permission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import fs from 'node:fs';
 import net from 'node:net';
+import supertest from 'supertest';
 import omePlugin from '../index';
+import { plantSecret } from './plantedSecrets';
 
 export interface ControlPlaneCluster {
   name: string;
@@ -114,6 +117,12 @@ export const clusterB = controlPlane.clusters.find(
 export function seeded(cluster: string, kind: string): number {
   return controlPlane.seed.find(s => s.cluster === cluster)!.counts[kind] ?? 0;
 }
+// The clusters' credentials are secrets too: the sweep looks for them everywhere.
+for (const cluster of controlPlane.clusters) {
+  for (const [user, token] of Object.entries(cluster.tokens)) {
+    plantSecret(token, `${cluster.name} token of ${user}`);
+  }
+}
 export const DEAD = 'ome-dev-dead';
 
 /** A loopback port nobody listens on. */
@@ -160,7 +169,9 @@ export function backendConfig(deadPort?: number) {
  * A permissions service that decides `ome.*` permissions with `decide` and allows
  * everything else (the kubernetes plugin's own checks for the OME backend's service calls).
  */
-export function omePermissionsFactory(decide: () => PolicyDecision) {
+export function omePermissionsFactory(
+  decide: (permission: Permission) => PolicyDecision,
+) {
   const service: PermissionsService = {
     async authorize(requests) {
       return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
@@ -168,7 +179,7 @@ export function omePermissionsFactory(decide: () => PolicyDecision) {
     async authorizeConditional(requests) {
       return requests.map(r =>
         r.permission.name.startsWith('ome.')
-          ? decide()
+          ? decide(r.permission)
           : { result: AuthorizeResult.ALLOW },
       ) as any;
     },
@@ -184,7 +195,8 @@ export function omePermissionsFactory(decide: () => PolicyDecision) {
 export async function startOmeBackend(
   options: {
     deadPort?: number;
-    decide?: () => PolicyDecision;
+    /** Decides each `ome.*` permission (given) of every request. */
+    decide?: (permission: Permission) => PolicyDecision;
     /** Changes the configuration (e.g. `backend.reading.allow`). */
     configure?: (
       config: ReturnType<typeof backendConfig>,
@@ -206,6 +218,21 @@ export async function startOmeBackend(
       ...(options.decide ? [omePermissionsFactory(options.decide)] : []),
     ],
   });
+}
+
+/**
+ * The kubernetes backend's first cluster listing and the cache's first sync can outlast a
+ * request's timeout on a busy machine: a few tries at most (as a user), before the assertions.
+ */
+export async function warmUp(server: Parameters<typeof supertest>[0]) {
+  for (const path of ['/api/ome/clusters', '/api/ome/basemodels']) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const res = await supertest(server)
+        .get(path)
+        .set('Authorization', mockCredentials.user.header());
+      if (res.status === 200) break;
+    }
+  }
 }
 
 export { kubeRequest } from './kubeRequest';

@@ -5,9 +5,13 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { plantSecret } from './plantedSecrets';
 
 /** The token the stand-in hub's gated models accept (see the hub's source). */
-export const STANDIN_HUB_TOKEN = 'hf_standin_gated_token_0123456789';
+export const STANDIN_HUB_TOKEN = plantSecret(
+  'hf_standin_gated_token_0123456789',
+  'the standin hub token',
+);
 
 const HUB = path.resolve(
   __dirname,

@@ -15,7 +15,6 @@ import { KubernetesProxyClient } from './KubernetesProxyClient';
 import { OmeResourceWriter } from './OmeResourceWriter';
 import { NotAllowedError } from '@backstage/errors';
 import { badRequest, clusterFailureOf, detailsOf } from './errors';
-import { sanitizeObject } from './sanitize';
 import { yamlNestingProblem } from './yamlNesting';
 import type { ImportRights } from './authorization';
 
@@ -319,9 +318,6 @@ export class ImportService {
         }
         const target = { cluster, kind: plan.kind, namespace: plan.namespace };
         const name = plan.object.metadata.name;
-        const before = await this.#writer
-          .getStored({ ...target, name })
-          .catch(() => undefined);
         const written = await this.#writer.upsert(target, plan.object, {
           dryRun: false,
           authorizeCreate,
@@ -329,25 +325,16 @@ export class ImportService {
         });
         result.outcome = written.outcome;
         if (written.warnings.length) result.warnings = written.warnings;
-        if (written.outcome === 'created') {
-          undo.push({ i, run: () => this.#writer.delete({ ...target, name }) });
-        } else if (written.outcome === 'updated' && before) {
+        // Undone only while the object is as this import wrote it: someone else's change stays.
+        const ours = written.written;
+        const ref = { ...target, name };
+        if (written.outcome === 'created' && ours) {
+          undo.push({ i, run: () => this.#writer.undoCreate(ref, ours) });
+        } else if (written.outcome === 'updated' && written.before && ours) {
+          const before = written.before;
           undo.push({
             i,
-            run: async () => {
-              const now = await this.#writer.getStored({ ...target, name });
-              const restored = sanitizeObject(plan.kind, before);
-              return this.#writer.update(
-                { ...target, name },
-                {
-                  ...restored,
-                  metadata: {
-                    ...restored.metadata,
-                    resourceVersion: now.metadata.resourceVersion,
-                  },
-                },
-              );
-            },
+            run: () => this.#writer.restore(ref, before, ours),
           });
         }
       } catch (error) {

@@ -14,6 +14,7 @@ import {
   omeResourcePath,
   validateOmeObject,
 } from '@ome-console/plugin-ome-common';
+import { isDeepStrictEqual } from 'node:util';
 import { KubernetesProxyClient } from './KubernetesProxyClient';
 import { ConflictError, InputError } from '@backstage/errors';
 import { clusterFailureOf, unprocessable, withDetails } from './errors';
@@ -99,6 +100,8 @@ export class OmeResourceWriter {
   readonly #client: KubernetesProxyClient;
   readonly #reader: OmeResourceService;
   readonly #cache?: OmeResourceCache;
+  /** The unredacted object the cluster answered to each write (for an import's rollback). */
+  readonly #answers = new WeakMap<OmeWriteResult, KubernetesObject>();
 
   constructor(options: {
     client: KubernetesProxyClient;
@@ -225,7 +228,7 @@ export class OmeResourceWriter {
     );
     if (!dryRun) await this.#written(cluster, kind, body);
     const result = sanitizeObject(kind, body);
-    return {
+    const answer: OmeWriteResult = {
       cluster,
       object: result,
       changed: true,
@@ -233,6 +236,8 @@ export class OmeResourceWriter {
       patch: [{ op: 'add', path: '', value: result }],
       warnings,
     };
+    this.#answers.set(answer, body);
+    return answer;
   }
 
   /**
@@ -318,7 +323,7 @@ export class OmeResourceWriter {
       }
       throw error;
     }
-    return {
+    const result: OmeWriteResult = {
       cluster,
       object: sanitizeObject(kind, answer.body),
       changed: true,
@@ -326,6 +331,8 @@ export class OmeResourceWriter {
       patch: redactPatch(kind, patch),
       warnings: answer.warnings,
     };
+    this.#answers.set(result, answer.body);
+    return result;
   }
 
   async delete(
@@ -455,7 +462,85 @@ export class OmeResourceWriter {
     return this.#createStored(target, object, !!options.dryRun);
   }
 
-  /** Creates, or updates to match `object`, for the import of one document. */
+  /**
+   * The object as stored now, if it still is what our write `ours` left (status and the
+   * metadata the apiserver owns aside: a controller's status update is no change of
+   * anyone's); otherwise a 409 saying someone else changed it and what is `not` done.
+   */
+  async #unchangedSince(
+    target: OmeObjectRef,
+    ours: KubernetesObject,
+    notDone: string,
+  ): Promise<KubernetesObject> {
+    const now = await this.getStored(target);
+    if (
+      now.metadata.uid !== ours.metadata.uid ||
+      !isDeepStrictEqual(writtenContent(now), writtenContent(ours))
+    ) {
+      throw new ConflictError(
+        `${target.kind} '${target.name}' on cluster '${target.cluster}' was changed by someone else since this import wrote it; ${notDone}`,
+      );
+    }
+    return now;
+  }
+
+  /**
+   * Deletes an object an import created (`ours`: the cluster's answer to that create),
+   * unless someone else changed it since (409).
+   */
+  async undoCreate(target: OmeObjectRef, ours: KubernetesObject) {
+    const now = await this.#unchangedSince(target, ours, 'not deleted');
+    return this.delete(target, {
+      resourceVersion: now.metadata.resourceVersion,
+    });
+  }
+
+  /**
+   * Puts `before` (the object as stored before an import's update, unredacted) back, unless
+   * someone else changed it since that update (`ours`: the cluster's answer to it): their
+   * change is kept and this answers 409. Restoring the redacted copy instead would leave a
+   * token the import changed changed.
+   */
+  async restore(
+    target: OmeObjectRef,
+    before: KubernetesObject,
+    ours: KubernetesObject,
+  ): Promise<void> {
+    const { cluster, kind, name } = target;
+    const notDone = 'not restored';
+    const now = await this.#unchangedSince(target, ours, notDone);
+    const { managedFields: _managedFields, ...metadata } = before.metadata;
+    try {
+      const { body } = await this.#client.exchange<KubernetesObject>(
+        cluster,
+        omeResourcePath(kind, { namespace: target.namespace, name }),
+        {
+          method: 'PUT',
+          body: {
+            ...before,
+            metadata: {
+              ...metadata,
+              resourceVersion: now.metadata.resourceVersion,
+            },
+          },
+        },
+      );
+      await this.#written(cluster, kind, body);
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        throw new ConflictError(
+          `${kind} '${name}' on cluster '${cluster}' was changed by someone else since this import wrote it; ${notDone}`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Creates, or updates to match `object`, for the import of one document. For a rollback:
+   * `before` is the stored object an update was applied over, `written` the cluster's answer
+   * to the write (both unredacted).
+   */
   async upsert(
     target: { cluster: string; kind: OmeKind; namespace?: string },
     object: KubernetesObject,
@@ -467,7 +552,11 @@ export class OmeResourceWriter {
       ) => Promise<void>;
     },
   ): Promise<
-    OmeWriteResult & { outcome: 'created' | 'updated' | 'unchanged' }
+    OmeWriteResult & {
+      outcome: 'created' | 'updated' | 'unchanged';
+      before?: KubernetesObject;
+      written?: KubernetesObject;
+    }
   > {
     const name = object.metadata?.name;
     const existing = await this.getStored({ ...target, name }).catch(error => {
@@ -479,7 +568,11 @@ export class OmeResourceWriter {
         dryRun: options.dryRun,
         authorize: options.authorizeCreate,
       });
-      return { ...result, outcome: 'created' };
+      return {
+        ...result,
+        outcome: 'created',
+        written: this.#answers.get(result),
+      };
     }
     // An import names the desired state of the fields it gives: those change, others stay.
     const shown = sanitizeObject(target.kind, existing);
@@ -495,8 +588,26 @@ export class OmeResourceWriter {
       },
       { dryRun: options.dryRun, authorize: options.authorizeUpdate },
     );
-    return { ...result, outcome: result.changed ? 'updated' : 'unchanged' };
+    return {
+      ...result,
+      outcome: result.changed ? 'updated' : 'unchanged',
+      before: existing,
+      written: this.#answers.get(result),
+    };
   }
+}
+
+/** What a write of the main resource sets: all but status and the metadata the apiserver owns. */
+function writtenContent(object: KubernetesObject): unknown {
+  const { status: _status, metadata, ...rest } = object;
+  return {
+    ...rest,
+    metadata: Object.fromEntries(
+      Object.entries(metadata ?? {}).filter(
+        ([key]) => !SERVER_OWNED_METADATA.has(key),
+      ),
+    ),
+  };
 }
 
 /** `overlay`'s fields over `base`, recursively for plain objects; lists and scalars replace. */

@@ -1171,7 +1171,7 @@ export const spec = {
           },
           outcome: {
             description:
-              '`valid`: would be created or updated (dry run, or not applied because another document failed); `rolled-back`: created, then deleted again because a later document failed',
+              '`valid`: would be created or updated (dry run, or not applied because another document failed); `rolled-back`: created, then deleted again, or updated, then restored as it was stored before, because a later document failed (an object someone else changed since the import wrote it is not rolled back: it keeps its outcome and the message says so)',
             type: 'string',
             enum: [
               'created',

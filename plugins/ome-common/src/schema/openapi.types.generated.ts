@@ -841,7 +841,7 @@ export interface components {
       name?: string;
       namespace?: string;
       /**
-       * `valid`: would be created or updated (dry run, or not applied because another document failed); `rolled-back`: created, then deleted again because a later document failed
+       * `valid`: would be created or updated (dry run, or not applied because another document failed); `rolled-back`: created, then deleted again, or updated, then restored as it was stored before, because a later document failed (an object someone else changed since the import wrote it is not rolled back: it keeps its outcome and the message says so)
        */
       outcome:
         | 'created'
