@@ -24,31 +24,13 @@ import {
   OwnControlPlane,
   startOwnControlPlane,
 } from './__testUtils__/ownControlPlane';
+import { eventually } from './__testUtils__/eventually';
 
 jest.setTimeout(600_000);
 
 const auth = () => mockCredentials.user.header();
 const RUN = Date.now().toString(36);
 const LABEL = 'ome-console.dev/cache-test';
-
-/** Polls `check` (every 250 ms, at most `tries` times) until it returns something truthy. */
-async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined | false>,
-  tries = 480,
-): Promise<T> {
-  let last: unknown;
-  for (let i = 0; i < tries; i++) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise(r => setTimeout(r, 250));
-  }
-  throw new Error(`${what}: not reached${last ? ` (${last})` : ''}`);
-}
 
 function model(name: string): KubernetesObject {
   const object = newOmeObject('ClusterBaseModel', { name });

@@ -25,6 +25,7 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import omePlugin from './index';
 import { kubeRequest } from './__testUtils__/kubeRequest';
+import { eventually } from './__testUtils__/eventually';
 import { EventFrame, openEventStream } from './__testUtils__/eventStream';
 import {
   OwnControlPlane,
@@ -48,25 +49,6 @@ const auth = () => mockCredentials.user.header();
 const RUN = Date.now().toString(36);
 const LABEL = 'ome-console.dev/faults-test';
 const NAMESPACE = 'faults';
-
-/** Polls `check` (every 250 ms, at most `tries` times) until it returns something truthy. */
-async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined | false>,
-  tries = 480,
-): Promise<T> {
-  let last: unknown;
-  for (let i = 0; i < tries; i++) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise(r => setTimeout(r, 250));
-  }
-  throw new Error(`${what}: not reached${last ? ` (${last})` : ''}`);
-}
 
 function model(name: string): KubernetesObject {
   const object = newOmeObject('ClusterBaseModel', { name });
