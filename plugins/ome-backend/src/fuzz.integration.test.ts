@@ -14,11 +14,7 @@ import fc from 'fast-check';
 import net from 'node:net';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import {
-  clusterA,
-  kubeRequest,
-  startOmeBackend,
-} from './__testUtils__/controlPlane';
+import { clusterA, startOmeBackend } from './__testUtils__/controlPlane';
 import {
   bodyText,
   FuzzRequest,
@@ -31,6 +27,10 @@ import {
   startStandinModelHub,
 } from './__testUtils__/standinModelHub';
 import { hostileYaml } from './__testUtils__/yamlArbitraries';
+import {
+  createSuiteNamespace,
+  deleteSuiteNamespace,
+} from './__testUtils__/suiteNamespace';
 
 jest.setTimeout(600_000);
 
@@ -142,16 +142,7 @@ beforeAll(async () => {
     }),
   });
   port = (backend.server.address() as net.AddressInfo).port;
-  const created = await kubeRequest(clusterA, 'POST', '/api/v1/namespaces', {
-    apiVersion: 'v1',
-    kind: 'Namespace',
-    metadata: { name: NAMESPACE },
-  });
-  if (created.status !== 201) {
-    throw new Error(
-      `could not create namespace ${NAMESPACE}: ${created.status}`,
-    );
-  }
+  await createSuiteNamespace(clusterA, NAMESPACE);
   // eslint-disable-next-line no-console
   console.log(
     `fuzz: seed ${SEED} (reproduce with OME_FUZZ_SEED=${SEED}), ${RUNS.valid} valid + ${RUNS.hostile} hostile cases per operation, ${YAML_RUNS} YAML imports`,
@@ -161,11 +152,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await kubeRequest(
-    clusterA,
-    'DELETE',
-    `/api/v1/namespaces/${NAMESPACE}`,
-  ).catch(() => undefined);
+  await deleteSuiteNamespace(clusterA, NAMESPACE);
   await backend?.stop();
   await hub?.stop();
 });

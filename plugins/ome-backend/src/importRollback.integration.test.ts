@@ -19,6 +19,10 @@ import {
   warmUp,
 } from './__testUtils__/controlPlane';
 import { plantedToken } from './__testUtils__/plantedSecrets';
+import {
+  createSuiteNamespace,
+  deleteSuiteNamespace,
+} from './__testUtils__/suiteNamespace';
 
 jest.setTimeout(180_000);
 
@@ -79,22 +83,11 @@ describe('POST /import that fails half-way', () => {
     server = backend.server;
     stop = () => backend.stop();
     await warmUp(server);
-    const ns = await kubeRequest(clusterA, 'POST', '/api/v1/namespaces', {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: NAMESPACE },
-    });
-    if (ns.status !== 201) {
-      throw new Error(`namespace ${NAMESPACE}: ${JSON.stringify(ns.body)}`);
-    }
+    await createSuiteNamespace(clusterA, NAMESPACE);
   });
 
   afterAll(async () => {
-    await kubeRequest(
-      clusterA,
-      'DELETE',
-      `/api/v1/namespaces/${NAMESPACE}`,
-    ).catch(() => undefined);
+    await deleteSuiteNamespace(clusterA, NAMESPACE);
     await stop?.();
   });
 

@@ -20,6 +20,10 @@ import {
   warmUp,
 } from './__testUtils__/controlPlane';
 import { plantedToken } from './__testUtils__/plantedSecrets';
+import {
+  createSuiteNamespace,
+  deleteSuiteNamespace,
+} from './__testUtils__/suiteNamespace';
 
 jest.setTimeout(180_000);
 
@@ -67,30 +71,20 @@ describe('a planted token, end to end', () => {
     server = backend.server;
     stop = () => backend.stop();
     await warmUp(server);
-    const ns = await kubeRequest(clusterA, 'POST', '/api/v1/namespaces', {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: NAMESPACE },
-    });
+    await createSuiteNamespace(clusterA, NAMESPACE);
     const planted = await kubeRequest(
       clusterA,
       'POST',
       kubePath(),
       modelWithToken('source'),
     );
-    if (ns.status !== 201 || planted.status !== 201) {
-      throw new Error(
-        `planting: namespace ${ns.status}, model ${planted.status}`,
-      );
+    if (planted.status !== 201) {
+      throw new Error(`planting: model ${planted.status}`);
     }
   });
 
   afterAll(async () => {
-    await kubeRequest(
-      clusterA,
-      'DELETE',
-      `/api/v1/namespaces/${NAMESPACE}`,
-    ).catch(() => undefined);
+    await deleteSuiteNamespace(clusterA, NAMESPACE);
     await stop?.();
   });
 

@@ -23,6 +23,10 @@ import {
   startOmeBackend,
   warmUp,
 } from './__testUtils__/controlPlane';
+import {
+  createSuiteNamespace,
+  deleteSuiteNamespace,
+} from './__testUtils__/suiteNamespace';
 
 jest.setTimeout(180_000);
 
@@ -58,22 +62,11 @@ describe('a stale write by a caller who may not write the object', () => {
     server = backend.server;
     stop = () => backend.stop();
     await warmUp(server);
-    const ns = await kubeRequest(clusterA, 'POST', '/api/v1/namespaces', {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: NAMESPACE },
-    });
-    if (ns.status !== 201) {
-      throw new Error(`namespace ${NAMESPACE}: ${JSON.stringify(ns.body)}`);
-    }
+    await createSuiteNamespace(clusterA, NAMESPACE);
   });
 
   afterAll(async () => {
-    await kubeRequest(
-      clusterA,
-      'DELETE',
-      `/api/v1/namespaces/${NAMESPACE}`,
-    ).catch(() => undefined);
+    await deleteSuiteNamespace(clusterA, NAMESPACE);
     await stop?.();
   });
 
