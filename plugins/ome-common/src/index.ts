@@ -14,6 +14,7 @@ export * from './schemas';
 export * from './patch';
 export * from './rebase';
 export * from './yaml';
+export * from './yamlNesting';
 export * from './columns';
 export * from './forms';
 export * from './stream';

@@ -12,6 +12,19 @@ describe('parseYamlDocuments', () => {
     expect(parseYamlDocuments('')).toEqual([]);
   });
 
+  it('refuses text nested too deep as a whole, before parsing it', () => {
+    const text = `a: 1\n---\nspec: ${'['.repeat(1_000_000)}x`;
+    expect(parseYamlDocuments(text)).toEqual([
+      {
+        index: 0,
+        error: {
+          message: 'nests deeper than 100 levels (at line 3)',
+          limitExceeded: true,
+        },
+      },
+    ]);
+  });
+
   it('rejects duplicate keys', () => {
     expect(parseYamlDocuments('a: 1\na: 2\n')[0].error?.message).toMatch(
       /unique/i,

@@ -1,4 +1,5 @@
 import { Document, isScalar, parseAllDocuments } from 'yaml';
+import { yamlNestingProblem } from './yamlNesting';
 
 /** One document of a multi-document YAML text. @public */
 export interface YamlDocumentParse {
@@ -55,6 +56,11 @@ export function parseYamlDocumentNodes(text: string): Document.Parsed[] {
  * @public
  */
 export function parseYamlDocuments(text: string): YamlDocumentParse[] {
+  // Checked before parsing: the parser's time grows with the square of the nesting depth.
+  const nesting = yamlNestingProblem(text);
+  if (nesting) {
+    return [{ index: 0, error: { message: nesting, limitExceeded: true } }];
+  }
   return parseYamlDocumentNodes(text).map((doc, index) => {
     const error = yamlDocumentError(doc);
     if (error) return { index, error };
@@ -72,4 +78,3 @@ export function parseYamlDocuments(text: string): YamlDocumentParse[] {
     }
   });
 }
-

@@ -8,6 +8,7 @@ import {
   OmeImportResponse,
   OmeKind,
   parseYamlDocuments,
+  yamlNestingProblem,
   validateNamespaceName,
   validateOmeObject,
 } from '@ome-console/plugin-ome-common';
@@ -15,7 +16,6 @@ import { KubernetesProxyClient } from './KubernetesProxyClient';
 import { OmeResourceWriter } from './OmeResourceWriter';
 import { NotAllowedError } from '@backstage/errors';
 import { badRequest, clusterFailureOf, detailsOf } from './errors';
-import { yamlNestingProblem } from './yamlNesting';
 import type { ImportRights } from './authorization';
 
 /** Most documents one import may hold. */

@@ -76,4 +76,12 @@ describe('parseYamlEdit', () => {
     });
     expect(parseYamlEdit('').error?.message).toMatch(/empty/);
   });
+
+  it('reports text nested too deep without parsing it (it would freeze the tab)', () => {
+    const text = `spec: ${'['.repeat(1_000_000)}x${']'.repeat(1_000_000)}`;
+    expect(parseYamlEdit(text)).toEqual({
+      error: { message: 'nests deeper than 100 levels (at line 1)' },
+      typeWarnings: [],
+    });
+  });
 });

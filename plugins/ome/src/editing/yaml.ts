@@ -1,5 +1,9 @@
 import { Document, isMap, isPair, isScalar, isSeq, Node, parse, Scalar, visit } from 'yaml';
-import { parseYamlDocumentNodes, yamlDocumentError } from '@ome-console/plugin-ome-common';
+import {
+  parseYamlDocumentNodes,
+  yamlDocumentError,
+  yamlNestingProblem,
+} from '@ome-console/plugin-ome-common';
 
 function readsAsString(s: string): boolean {
   try {
@@ -120,6 +124,9 @@ export function parseYamlEdit(
   error?: { message: string; line?: number };
   typeWarnings: YamlTypeWarning[];
 } {
+  // Checked before parsing: a pasted text nested thousands of levels deep would freeze the tab.
+  const nesting = yamlNestingProblem(text);
+  if (nesting) return { error: { message: nesting }, typeWarnings: [] };
   const docs = parseYamlDocumentNodes(text);
   if (docs.length === 0) {
     return { error: { message: 'The document is empty' }, typeWarnings: [] };

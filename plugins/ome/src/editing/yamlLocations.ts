@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, Node } from 'yaml';
+import { yamlNestingProblem } from '@ome-console/plugin-ome-common';
 
 /** A span of the editor's text, as character offsets. */
 export interface TextRange {
@@ -16,6 +17,8 @@ export function yamlPathRange(
   path: readonly (string | number)[],
   part: 'key' | 'value' = 'key',
 ): TextRange | undefined {
+  // too deep to parse without freezing the tab: parseYamlEdit reports it
+  if (yamlNestingProblem(text)) return undefined;
   let doc;
   try {
     doc = parseDocument(text, { keepSourceTokens: false });

@@ -6,6 +6,7 @@ import { autocompletion, CompletionContext } from '@codemirror/autocomplete';
 import { Box, makeStyles, Typography, useTheme } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { parse } from 'yaml';
+import { yamlNestingProblem } from '@ome-console/plugin-ome-common';
 import { KindSchema } from '../../editing/schemaProblems';
 import { schemaSuggestions, yamlCursorContext } from '../../editing/schemaCompletion';
 import { yamlDiagnostics, YamlEditProblems } from '../../editing/yamlDiagnostics';
@@ -60,7 +61,8 @@ function YamlText(props: { value: string; label?: string; testId?: string; rows?
 }
 
 function parsedOrUndefined(text: string, schema?: KindSchema): unknown {
-  if (!schema) return undefined;
+  // too deep to parse without freezing the tab: parseYamlEdit reports it
+  if (!schema || yamlNestingProblem(text)) return undefined;
   try {
     return parse(text);
   } catch {

@@ -1,4 +1,4 @@
-import { parseYamlDocuments } from '@ome-console/plugin-ome-common';
+import { parseYamlDocuments } from './yaml';
 import { MAX_YAML_NESTING, yamlNestingProblem } from './yamlNesting';
 
 function blockNesting(depth: number): string {
